@@ -1,0 +1,9 @@
+namespace BacGiang.Cnscd.Core.Data;
+
+/// <summary>Value of the <c>Database:Provider</c> setting.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

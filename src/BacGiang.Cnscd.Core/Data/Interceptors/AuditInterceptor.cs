@@ -1,0 +1,200 @@
+using System.Text.Json;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BacGiang.Cnscd.Core.Data.Interceptors;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every create, update and delete of domain data (who, when,
+/// which unit, which entity, before and after), in the same transaction as the change. Services do
+/// not audit data changes by hand. Phone numbers are masked in the stored values; file contents and
+/// Identity secrets are never copied.
+/// </summary>
+public sealed class AuditInterceptor : SaveChangesInterceptor
+{
+    // Identity bookkeeping that changes on every sign-in; auditing it would bury the real events.
+    private static readonly HashSet<string> IgnoredProperties =
+    [
+        nameof(AppUser.AccessFailedCount), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp),
+        nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(Attachment.Content),
+        nameof(Household.SearchKey), nameof(Person.FullNameSearch), nameof(IVersioned.Version),
+    ];
+
+    private static readonly HashSet<string> SecretProperties = [nameof(AppUser.PasswordHash)];
+
+    // CnscdDbContext routes synchronous saves through the async path, so these never run; they throw
+    // rather than silently skip the audit if that ever changes.
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new NotSupportedException("CnscdDbContext saves asynchronously only.");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Collect(eventData.Context) is { } pending && eventData.Context!.Database.CurrentTransaction is null)
+        {
+            pending.OwnTransaction = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        throw new NotSupportedException("CnscdDbContext saves asynchronously only.");
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not CnscdDbContext { PendingAudit: { } pending } context)
+        {
+            return result;
+        }
+
+        context.PendingAudit = null;
+        foreach (var (entry, audit) in pending.AwaitingKeys)
+        {
+            audit.EntityId = KeyOf(entry);
+            audit.Changes = Serialize(null, Values(entry, original: false));
+            pending.Ready.Add(audit);
+        }
+
+        context.AuditEntries.AddRange(pending.Ready);
+        await context.SaveChangesAsync(cancellationToken);
+        if (pending.OwnTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CnscdDbContext { PendingAudit: { } pending } context)
+        {
+            context.PendingAudit = null;
+            if (pending.OwnTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static PendingAudit? Collect(DbContext? db)
+    {
+        if (db is not CnscdDbContext context || context.PendingAudit is not null)
+        {
+            return null;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var actor = context.Actor;
+        var pending = new PendingAudit();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.Metadata.IsOwned() ||
+                entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) ||
+                !IsAudited(entry.Entity))
+            {
+                continue;
+            }
+
+            var audit = new AuditEntry
+            {
+                AtUtc = DateTime.UtcNow,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                ClientAddress = actor.ClientAddress,
+                UnitId = UnitOf(entry.Entity),
+                EntityType = entry.Metadata.ClrType.Name,
+            };
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    audit.Action = AuditActions.Create;
+                    pending.AwaitingKeys.Add((entry, audit));
+                    break;
+                case EntityState.Modified:
+                    var changed = entry.Properties.Where(p => p.IsModified && !IgnoredProperties.Contains(p.Metadata.Name)).ToList();
+                    changed.AddRange(OwnedChanges(entry));
+                    if (changed.Count == 0 && !entry.References.Any(r => r.TargetEntry?.State is EntityState.Added or EntityState.Deleted))
+                    {
+                        continue;
+                    }
+
+                    audit.Action = AuditActions.Update;
+                    audit.EntityId = KeyOf(entry);
+                    audit.Changes = Serialize(
+                        changed.ToDictionary(p => p.Metadata.Name, p => Display(p.Metadata.Name, p.OriginalValue)),
+                        changed.ToDictionary(p => p.Metadata.Name, p => Display(p.Metadata.Name, p.CurrentValue)));
+                    pending.Ready.Add(audit);
+                    break;
+                case EntityState.Deleted:
+                    audit.Action = AuditActions.Delete;
+                    audit.EntityId = KeyOf(entry);
+                    audit.Changes = Serialize(Values(entry, original: true), null);
+                    pending.Ready.Add(audit);
+                    break;
+            }
+        }
+
+        if (pending.Ready.Count == 0 && pending.AwaitingKeys.Count == 0)
+        {
+            return null;
+        }
+
+        context.PendingAudit = pending;
+        return pending;
+    }
+
+    // Changes inside an owned collection (a household's skills) are reported on the owner.
+    private static IEnumerable<PropertyEntry> OwnedChanges(EntityEntry owner) =>
+        owner.Collections
+            .Where(c => c.Metadata.TargetEntityType.IsOwned() && c.CurrentValue is not null)
+            .SelectMany(c => c.CurrentValue!.Cast<object>())
+            .Select(owner.Context.Entry)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .SelectMany(e => e.Properties.Where(p => e.State == EntityState.Added || p.IsModified))
+            .Where(p => !p.Metadata.IsKey() && !p.Metadata.IsForeignKey());
+
+    private static bool IsAudited(object entity) =>
+        entity is IUnitScoped or AppUser;
+
+    private static int? UnitOf(object entity) => entity switch
+    {
+        AppUser user => user.UnitId,
+        AdministrativeUnit unit => unit.ParentId ?? (unit.Id == 0 ? null : unit.Id),
+        IUnitScoped scoped => scoped.UnitId,
+        _ => null,
+    };
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static Dictionary<string, object?> Values(EntityEntry entry, bool original) =>
+        entry.Properties
+            .Where(p => !IgnoredProperties.Contains(p.Metadata.Name))
+            .ToDictionary(p => p.Metadata.Name, p => Display(p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue));
+
+    private static object? Display(string property, object? value)
+    {
+        if (SecretProperties.Contains(property))
+        {
+            return value is null ? null : "(đã thay đổi)";
+        }
+
+        if (property.Contains("Phone", StringComparison.Ordinal) || property == nameof(Person.Zalo))
+        {
+            return value is string s ? VietnameseText.MaskPhone(s) : value;
+        }
+
+        return value;
+    }
+
+    private static string Serialize(Dictionary<string, object?>? before, Dictionary<string, object?>? after) =>
+        JsonSerializer.Serialize(new { before, after }, AuditJson.Options);
+}
