@@ -93,6 +93,12 @@ public sealed class UnitScopeInterceptor : SaveChangesInterceptor
                 entry.Entity.VillageId = a.VillageId;
             }
 
+            if (entry.Entity is AdministrativeUnit { Id: > 0 } unit)
+            {
+                // A unit's ancestry is its parent's plus itself.
+                CnscdDbContext.AnchorSelf(unit);
+            }
+
             if (entry.Entity is AuditEntry)
             {
                 // Refused attempts on other units are audited with that unit: the row must be writable.

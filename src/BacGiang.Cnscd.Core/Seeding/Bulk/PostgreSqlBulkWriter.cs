@@ -1,0 +1,67 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BacGiang.Cnscd.Core.Seeding.Bulk;
+
+/// <summary>Binary COPY, on the caller's connection and transaction.</summary>
+public sealed class PostgreSqlBulkWriter(NpgsqlConnection connection) : IBulkWriter
+{
+    public async Task<long> WriteAsync(BulkTable table, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var types = table.Columns.Select(c => TypeOf(c.ClrType)).ToArray();
+        var copy = $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        long count = 0;
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            for (var i = 0; i < types.Length; i++)
+            {
+                var value = row[i];
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteAsync(value is Enum e ? Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture) : value,
+                        types[i], cancellationToken);
+                }
+            }
+
+            count++;
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+        return count;
+    }
+
+    public async Task ResetIdentityAsync(BulkTable table, CancellationToken cancellationToken)
+    {
+        if (table.IdentityColumn is null)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT setval(pg_get_serial_sequence('\"{table.Name}\"', '{table.IdentityColumn}'), " +
+            $"COALESCE((SELECT MAX(\"{table.IdentityColumn}\") FROM \"{table.Name}\"), 0) + 1, false)";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlDbType TypeOf(Type clr) => clr switch
+    {
+        _ when clr == typeof(int) => NpgsqlDbType.Integer,
+        _ when clr == typeof(long) => NpgsqlDbType.Bigint,
+        _ when clr == typeof(short) => NpgsqlDbType.Smallint,
+        _ when clr == typeof(string) => NpgsqlDbType.Text,
+        _ when clr == typeof(bool) => NpgsqlDbType.Boolean,
+        _ when clr == typeof(DateOnly) => NpgsqlDbType.Date,
+        _ when clr == typeof(DateTime) => NpgsqlDbType.TimestampTz,
+        _ when clr == typeof(Guid) => NpgsqlDbType.Uuid,
+        _ when clr == typeof(decimal) => NpgsqlDbType.Numeric,
+        _ when clr == typeof(byte[]) => NpgsqlDbType.Bytea,
+        _ => throw new NotSupportedException("No COPY type for " + clr.Name),
+    };
+}

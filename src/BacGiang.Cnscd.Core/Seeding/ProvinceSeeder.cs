@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Seeding.Bulk;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace BacGiang.Cnscd.Core.Seeding;
+
+/// <summary>
+/// Seeds the province: the real hierarchy (through EF, it is small) and generated villages, teams,
+/// people, households, coverage and visits (through the bulk path: prepared statements on SQLite,
+/// binary COPY on PostgreSQL). Everything happens in one transaction: an interrupted run leaves the
+/// database as it was. Runs only on a database without units.
+/// </summary>
+public sealed class ProvinceSeeder(CnscdDbContext db)
+{
+    /// <summary>Seeds the official hierarchy only (production): province, districts, communes.</summary>
+    public async Task<int> SeedHierarchyAsync(CancellationToken cancellationToken)
+    {
+        await EnsureEmptyAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (_, districts, communes) = await InsertOfficialUnitsAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return 1 + districts.Count + communes.Count;
+    }
+
+    /// <summary>Seeds the hierarchy plus generated data, as <paramref name="options"/> says.</summary>
+    public async Task<SeedReport> SeedAsync(SeedOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlServer())
+        {
+            throw new NotSupportedException("Dữ liệu mẫu chỉ sinh được trên SQLite và PostgreSQL; với SQL Server hãy dùng lệnh seed-units.");
+        }
+
+        await EnsureEmptyAsync(cancellationToken);
+        var report = new SeedReport();
+        var total = Stopwatch.StartNew();
+        var generator = new ProvinceGenerator(options);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var watch = Stopwatch.StartNew();
+        var (_, _, communes) = await InsertOfficialUnitsAsync(cancellationToken);
+        var villages = await InsertVillagesAsync(generator, communes, cancellationToken);
+        report.Tables.Add(("AdministrativeUnits", 1 + communes.Count + villages.Count, watch.Elapsed));
+        progress?.Report($"Đơn vị hành chính: {communes.Count} xã, {villages.Count} thôn ({watch.Elapsed.TotalSeconds:F1} s)");
+
+        var writer = CreateWriter(transaction);
+        var teams = generator.Teams(communes, villages);
+        await WriteAsync<Person>(writer, report, progress, ProvinceGenerator.PersonColumns, teams.People, cancellationToken);
+        await WriteAsync<Team>(writer, report, progress, ProvinceGenerator.TeamColumns, teams.Teams, cancellationToken);
+        await WriteAsync<TeamMember>(writer, report, progress, ProvinceGenerator.MemberColumns, teams.Members, cancellationToken);
+        await WriteAsync<TeamActivity>(writer, report, progress, ProvinceGenerator.ActivityColumns, teams.Activities, cancellationToken);
+
+        var chosenCommunes = communes
+            .GroupBy(c => c.DistrictId)
+            .SelectMany(g => options.CommunesWithHouseholdsPerDistrict is { } n ? g.Take(n) : g)
+            .Select(c => c.Id)
+            .ToHashSet();
+        var plans = generator.PlanHouseholds(
+            villages.Where(v => chosenCommunes.Contains(v.CommuneId ?? 0)).ToList(), teams.ActiveMembersByVillage);
+
+        // Each pass regenerates the villages from their own random streams: PostgreSQL allows one COPY
+        // at a time per connection, and this keeps memory flat at province scale.
+        await WriteAsync<Household>(writer, report, progress, ProvinceGenerator.HouseholdColumns,
+            plans.SelectMany(p => generator.Households(p).Select(h => ProvinceGenerator.HouseholdRow(p, h))), cancellationToken);
+        await WriteAsync(writer, report, progress, SkillTable(), plans.SelectMany(p => generator.Households(p).SelectMany(ProvinceGenerator.SkillRows)),
+            cancellationToken);
+        await WriteAsync<HouseholdVisit>(writer, report, progress, ProvinceGenerator.VisitColumns,
+            plans.SelectMany(p => generator.Households(p).SelectMany(h => ProvinceGenerator.VisitRows(p, h))), cancellationToken);
+
+        watch.Restart();
+        await UpdateLastActivityAsync(generator, plans, teams, cancellationToken);
+        progress?.Report($"Ngày hoạt động gần nhất của các tổ ({watch.Elapsed.TotalSeconds:F1} s)");
+
+        await transaction.CommitAsync(cancellationToken);
+        report.Total = total.Elapsed;
+        return report;
+    }
+
+    private async Task EnsureEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Units.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("Cơ sở dữ liệu đã có dữ liệu; chỉ gieo dữ liệu vào cơ sở dữ liệu trống.");
+        }
+    }
+
+    private async Task<(AdministrativeUnit Province, List<AdministrativeUnit> Districts, List<ProvinceGenerator.UnitInfo> Communes)>
+        InsertOfficialUnitsAsync(CancellationToken cancellationToken)
+    {
+        var rows = AdminUnitCatalog.Load();
+        var from = AdminUnitCatalog.ListDate;
+        var first = rows[0];
+        var province = new AdministrativeUnit
+        {
+            Code = first.ProvinceCode, Name = first.ProvinceName, Level = UnitLevel.Province, Kind = UnitKind.Province, ValidFrom = from,
+        };
+        db.Units.Add(province);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var districts = rows.DistinctBy(r => r.DistrictCode).Select(r => new AdministrativeUnit
+        {
+            Code = r.DistrictCode, Name = r.DistrictName, Level = UnitLevel.District, Kind = r.DistrictKind, ParentId = province.Id, ValidFrom = from,
+        }).ToList();
+        db.Units.AddRange(districts);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var districtByCode = districts.ToDictionary(d => d.Code);
+        var communes = rows.Select(r => new AdministrativeUnit
+        {
+            Code = r.CommuneCode, Name = r.CommuneName, Level = UnitLevel.Commune, Kind = r.CommuneKind,
+            ParentId = districtByCode[r.DistrictCode].Id, ValidFrom = from,
+        }).ToList();
+        db.Units.AddRange(communes);
+        await db.SaveChangesAsync(cancellationToken);
+        return (province, districts, communes.Select(Info).ToList());
+    }
+
+    private async Task<List<ProvinceGenerator.UnitInfo>> InsertVillagesAsync(ProvinceGenerator generator,
+        IReadOnlyList<ProvinceGenerator.UnitInfo> communes, CancellationToken cancellationToken)
+    {
+        var villages = new List<AdministrativeUnit>();
+        foreach (var commune in communes)
+        {
+            var names = generator.VillageNames(commune, generator.VillageCount(commune));
+            var urban = commune.Urban;
+            var code = db.Units.Local.First(u => u.Id == commune.Id).Code;
+            villages.AddRange(names.Select((name, i) => new AdministrativeUnit
+            {
+                Code = $"{code}-{i + 1:D2}", Name = name, Level = UnitLevel.Village,
+                Kind = urban ? UnitKind.ResidentialGroup : UnitKind.Village, ParentId = commune.Id, ValidFrom = AdminUnitCatalog.ListDate,
+            }));
+        }
+
+        db.Units.AddRange(villages);
+        await db.SaveChangesAsync(cancellationToken);
+        return villages.Select(Info).ToList();
+    }
+
+    private static ProvinceGenerator.UnitInfo Info(AdministrativeUnit u) => new(u.Id, u.Level, u.Kind, u.Name, u.DistrictId, u.CommuneId, u.VillageId);
+
+    private IBulkWriter CreateWriter(IDbContextTransaction transaction) => db.Database.GetDbConnection() switch
+    {
+        SqliteConnection sqlite => new SqliteBulkWriter(sqlite, (SqliteTransaction)transaction.GetDbTransaction()),
+        NpgsqlConnection npgsql => new PostgreSqlBulkWriter(npgsql),
+        var other => throw new NotSupportedException("No bulk path for " + other.GetType().Name),
+    };
+
+    private BulkTable SkillTable() => BulkTable.For(
+        db.Model.FindEntityType(typeof(Household))!.FindNavigation(nameof(Household.Skills))!.TargetEntityType,
+        ProvinceGenerator.SkillColumns);
+
+    private Task WriteAsync<T>(IBulkWriter writer, SeedReport report, IProgress<string>? progress, string[] columns,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
+        WriteAsync(writer, report, progress, BulkTable.For<T>(db, columns), rows, cancellationToken);
+
+    private static async Task WriteAsync(IBulkWriter writer, SeedReport report, IProgress<string>? progress, BulkTable table,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var count = await writer.WriteAsync(table, rows, cancellationToken);
+        await writer.ResetIdentityAsync(table, cancellationToken);
+        report.Tables.Add((table.Name, count, watch.Elapsed));
+        progress?.Report($"{table.Name}: {count:N0} dòng trong {watch.Elapsed.TotalSeconds:F1} s ({count / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0} dòng/s)");
+    }
+
+    /// <summary>Rule R2 reads Team.LastActivityOn: the later of its last activity and its village's last visit.</summary>
+    private async Task UpdateLastActivityAsync(ProvinceGenerator generator, List<ProvinceGenerator.VillagePlan> plans,
+        ProvinceGenerator.GeneratedTeams teams, CancellationToken cancellationToken)
+    {
+        var last = new Dictionary<int, DateOnly>(teams.LastActivityByTeam);
+        foreach (var plan in plans)
+        {
+            var teamId = teams.TeamIdByUnit[plan.Village.Id];
+            foreach (var visited in generator.Households(plan).Select(h => h.LastVisitedOn).OfType<DateOnly>())
+            {
+                if (!last.TryGetValue(teamId, out var current) || visited > current)
+                {
+                    last[teamId] = visited;
+                }
+            }
+        }
+
+        foreach (var group in last.GroupBy(kv => kv.Value, kv => kv.Key))
+        {
+            var ids = group.ToList();
+            await db.Teams.IgnoreQueryFilters().Where(t => ids.Contains(t.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastActivityOn, group.Key), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace BacGiang.Cnscd.Core.Seeding;
+
+/// <summary>What a seed run generates. The same seed number always generates the same province.</summary>
+public sealed record SeedOptions
+{
+    /// <summary>Seed number of the generator.</summary>
+    public int Seed { get; init; } = 2025;
+
+    /// <summary>Households in all, spread over the villages of the communes that get households.</summary>
+    public int Households { get; init; } = 12_000;
+
+    /// <summary>How many communes of each district get households; null = every commune.</summary>
+    public int? CommunesWithHouseholdsPerDistrict { get; init; } = 2;
+
+    /// <summary>Average visits per household (the province has ≈ 2.5 million for 540,000 households).</summary>
+    public double VisitsPerHousehold { get; init; } = 4.6;
+
+    /// <summary>"Today" for generated dates; visits and activities fall in the two years before it.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public static SeedOptions Demo(DateOnly today) => new() { Today = today };
+
+    public static SeedOptions Scale(int households, int seed, DateOnly today) => new()
+    {
+        Households = households,
+        Seed = seed,
+        CommunesWithHouseholdsPerDistrict = null,
+        Today = today,
+    };
+}

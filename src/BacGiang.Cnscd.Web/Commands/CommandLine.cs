@@ -1,0 +1,164 @@
+using System.Globalization;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Seeding;
+using BacGiang.Cnscd.Web.Demo;
+using BacGiang.Cnscd.Web.Hosting;
+using BacGiang.Cnscd.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.Web.Commands;
+
+/// <summary>
+/// The executable's verbs. Each builds the same services as the portal (same settings, same
+/// providers) but runs one task and exits; <c>VERB --help</c> explains each.
+/// </summary>
+public static class CommandLine
+{
+    private sealed record Verb(string Name, string Usage, string Help, Func<IServiceProvider, Arguments, TextWriter, Task<int>> Run);
+
+    private static readonly Verb[] Verbs =
+    [
+        new("migrate", "migrate", "Áp dụng các migration còn thiếu vào cơ sở dữ liệu đã cấu hình (Database:Provider, ConnectionStrings:Cnscd).", MigrateAsync),
+        new("seed-units", "seed-units", "Gieo danh mục đơn vị hành chính chính thức (tỉnh, huyện, xã) vào cơ sở dữ liệu trống. Dùng cho môi trường thật.", SeedUnitsAsync),
+        new("seed-demo", "seed-demo", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống. Không dùng ở Production.", SeedDemoAsync),
+        new("seed", "seed --households N [--seed S]", "Gieo cả tỉnh với N hộ gia đình (≈ 4,6 lượt thăm mỗi hộ) qua đường ghi hàng loạt; in số dòng/giây từng bảng. Cơ sở dữ liệu phải trống.", SeedScaleAsync),
+        new("create-admin", "create-admin --email E [--name \"Họ tên\"]", "Tạo tài khoản quản trị cấp tỉnh. Mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi chạy tương tác), không bao giờ từ tham số.", CreateAdminAsync),
+    ];
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (Verbs.Any(v => v.Name == args[0]) || args[0] is "help" or "--help");
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextReader? input = null)
+    {
+        output ??= Console.Out;
+        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        if (verb is null)
+        {
+            PrintUsage(output);
+            return 0;
+        }
+
+        var arguments = new Arguments(args.Skip(1).ToArray(), input ?? Console.In);
+        if (arguments.Has("--help") || arguments.Has("-h"))
+        {
+            await output.WriteLineAsync($"Cách dùng: BacGiang.Cnscd.Web {verb.Usage}\n\n{verb.Help}");
+            return 0;
+        }
+
+        try
+        {
+            var builder = WebApplication.CreateBuilder(arguments.HostArgs);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            PortalHost.AddServices(builder);
+            await using var app = builder.Build();
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemActor("command " + verb.Name);
+            return await verb.Run(scope.ServiceProvider, arguments, output);
+        }
+        catch (Exception ex) when (ex is DatabaseConfigurationException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            await Console.Error.WriteLineAsync("Lỗi: " + ex.Message);
+            return 2;
+        }
+    }
+
+    private static void PrintUsage(TextWriter output)
+    {
+        output.WriteLine("Cổng quản lý Tổ công nghệ số cộng đồng. Không có lệnh: chạy cổng web.\n\nCác lệnh:");
+        foreach (var verb in Verbs)
+        {
+            output.WriteLine($"  {verb.Usage,-45} {verb.Help}");
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, Arguments args, TextWriter output)
+    {
+        var db = services.GetRequiredService<CnscdDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        await output.WriteLineAsync($"Đã áp dụng {pending.Count} migration ({services.GetRequiredService<DatabaseSettings>().Provider}).");
+        return 0;
+    }
+
+    private static async Task<int> SeedUnitsAsync(IServiceProvider services, Arguments args, TextWriter output)
+    {
+        var db = services.GetRequiredService<CnscdDbContext>();
+        await db.Database.MigrateAsync();
+        var count = await new ProvinceSeeder(db).SeedHierarchyAsync(CancellationToken.None);
+        await output.WriteLineAsync($"Đã gieo {count} đơn vị hành chính.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, Arguments args, TextWriter output)
+    {
+        if (services.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
+            throw new InvalidOperationException("Không gieo dữ liệu demo trong môi trường Production.");
+        }
+
+        var db = services.GetRequiredService<CnscdDbContext>();
+        await db.Database.MigrateAsync();
+        if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(DateOnly.FromDateTime(DateTime.Now), CancellationToken.None))
+        {
+            throw new InvalidOperationException("Cơ sở dữ liệu đã có dữ liệu; lệnh seed-demo chỉ chạy trên cơ sở dữ liệu trống.");
+        }
+
+        foreach (var account in DemoAccounts.All)
+        {
+            await output.WriteLineAsync($"{account.Role,-16} {account.Email} / {DemoAccounts.Password}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> SeedScaleAsync(IServiceProvider services, Arguments args, TextWriter output)
+    {
+        var households = args.Number("--households") ?? throw new ArgumentException("Thiếu --households N.");
+        if (households <= 0)
+        {
+            throw new ArgumentException("--households phải là số dương.");
+        }
+
+        var db = services.GetRequiredService<CnscdDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.MigrateAsync();
+        var options = SeedOptions.Scale(households, args.Number("--seed") ?? 2025, DateOnly.FromDateTime(DateTime.Now));
+        var report = await new ProvinceSeeder(db).SeedAsync(options, new SynchronousProgress(output), CancellationToken.None);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Tổng: {report.BulkRows:N0} dòng ghi hàng loạt trong {report.BulkElapsed.TotalSeconds:F1} s = {report.BulkRowsPerSecond:N0} dòng/s; toàn bộ {report.Total.TotalSeconds:F1} s."));
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, Arguments args, TextWriter output)
+    {
+        var email = args.Value("--email") ?? throw new ArgumentException("Thiếu --email E.");
+        var password = args.ReadSecret("Mật khẩu: ");
+        var db = services.GetRequiredService<CnscdDbContext>();
+        var province = await db.Units.IgnoreQueryFilters().Where(u => u.Level == UnitLevel.Province && u.ValidTo == null)
+            .OrderBy(u => u.Id).FirstOrDefaultAsync()
+            ?? throw new InvalidOperationException("Chưa có đơn vị cấp tỉnh; chạy seed-units trước.");
+        var userManager = services.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, FullName = args.Value("--name") ?? email,
+            Role = AppRole.ProvinceAdmin, UnitId = province.Id, CreatedAtUtc = DateTime.UtcNow,
+        };
+        var result = await userManager.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("Không tạo được tài khoản: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            return 2;
+        }
+
+        await output.WriteLineAsync($"Đã tạo tài khoản quản trị {email} cho {province.Name}.");
+        return 0;
+    }
+
+    /// <summary>Reports progress lines immediately, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class SynchronousProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine(value);
+    }
+}

@@ -1,7 +1,0 @@
-namespace BacGiang.Cnscd.Web.Components.Account;
-
-public enum PasskeyOperation
-{
-    Create = 0,
-    Request = 1,
-}

@@ -1,0 +1,54 @@
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.Web.Demo;
+
+/// <summary>Seeds the demo province and the demo accounts into an empty database.</summary>
+public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManager, ILogger<DemoSeeder> logger)
+{
+    /// <summary>Seeds when the database has no units; returns false when it already had data.</summary>
+    public async Task<bool> SeedIfEmptyAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        if (await db.Units.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var report = await new ProvinceSeeder(db).SeedAsync(SeedOptions.Demo(today),
+            new Progress<string>(line => logger.LogInformation("Seed: {Line}", line)), cancellationToken);
+        logger.LogInformation("Demo data seeded in {Seconds:F1} s ({Rows} bulk rows)", report.Total.TotalSeconds, report.BulkRows);
+        await CreateAccountsAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task CreateAccountsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var account in DemoAccounts.All)
+        {
+            if (await userManager.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+
+            var unit = await db.Units.IgnoreQueryFilters().SingleAsync(u => u.Code == account.UnitCode, cancellationToken);
+            var memberId = account.Role == AppRole.VillageLeader
+                ? await db.TeamMembers.IgnoreQueryFilters()
+                    .Where(m => m.UnitId == unit.Id && m.Position == TeamPosition.Leader && m.EndDate == null)
+                    .Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            var user = new AppUser
+            {
+                UserName = account.Email, Email = account.Email, EmailConfirmed = true, FullName = account.FullName,
+                Role = account.Role, UnitId = unit.Id, MemberId = memberId, CreatedAtUtc = DateTime.UtcNow,
+            };
+            var result = await userManager.CreateAsync(user, DemoAccounts.Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Cannot create demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+}

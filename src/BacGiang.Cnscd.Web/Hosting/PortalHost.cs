@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Units;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.Web.Components;
+using BacGiang.Cnscd.Web.Components.Account;
+using BacGiang.Cnscd.Web.Demo;
+using BacGiang.Cnscd.Web.Health;
+using BacGiang.Cnscd.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Serilog;
+
+namespace BacGiang.Cnscd.Web.Hosting;
+
+/// <summary>Builds the portal: services, then the request pipeline. Program.cs and the tests share it.</summary>
+public static class PortalHost
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Host.UseSerilog((context, services, logger) => PortalLogging.Configure(logger, context.Configuration, services));
+        AddServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var settings = ResolveSqlitePath(DatabaseSettings.From(builder.Configuration), builder.Environment.ContentRootPath);
+        services.AddCnscdDatabase(settings);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CnscdDbContext>>().CreateDbContext());
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, UserCircuitHandler>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        // Leave Vietnamese letters alone in rendered HTML ("Xã", not "X&#xE3;").
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.Configure<RevalidationOptions>(builder.Configuration.GetSection("Security:Revalidation"));
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization(Policies.Configure);
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CnscdDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddHttpContextAccessor();
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UnitDirectoryService>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<DatabaseStartupService>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = Culture;
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Culture),
+            SupportedCultures = [Culture],
+            SupportedUICultures = [Culture],
+        });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>
+    private static DatabaseSettings ResolveSqlitePath(DatabaseSettings settings, string contentRoot)
+    {
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            return settings;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        return settings with { ConnectionString = builder.ToString() };
+    }
+}
