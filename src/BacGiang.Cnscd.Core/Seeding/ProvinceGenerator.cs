@@ -39,7 +39,7 @@ internal sealed class ProvinceGenerator(SeedOptions options)
     public sealed record GeneratedVisit(DateOnly On, int? MemberId, DigitalSkills Skills, bool Vneid, bool PublicServices, VisitOutcome Outcome, Guid RequestId);
 
     public sealed record GeneratedHousehold(
-        int Id, string HeadName, string Address, int BirthYear, string? Phone, int Size,
+        int Id, string HeadName, string Address, string SearchKey, int BirthYear, string? Phone, int Size,
         DigitalSkills Skills, bool Vneid, bool PublicServices, bool NeedsAssistance, int? AssistantId, int? AssignedId,
         CoverageStatus Coverage, DateOnly? LastVisitedOn,
         List<(DigitalSkills Skill, DateOnly On, int? MemberId)> Guidance, List<GeneratedVisit> Visits);
@@ -295,9 +295,9 @@ internal sealed class ProvinceGenerator(SeedOptions options)
                 }
             }
 
-            var villageName = plan.Village.Name;
+            var address = VietnameseNames.Address(random, plan.Village.Name, plan.Village.Urban);
             yield return new GeneratedHousehold(
-                plan.FirstHouseholdId + n, head, VietnameseNames.Address(random, villageName, plan.Village.Urban), birthYear,
+                plan.FirstHouseholdId + n, head, address, VietnameseText.ToSearchKey(head + " " + address), birthYear,
                 random.NextDouble() < 0.85 ? VietnameseNames.Phone(random) : null, random.Next(1, 8),
                 skills, vneid, publicServices, needsAssistance, assistant, assigned,
                 HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, needsAssistance, assistant),
@@ -309,7 +309,7 @@ internal sealed class ProvinceGenerator(SeedOptions options)
     {
         var v = plan.Village;
         return [h.Id, v.Id, v.DistrictId, v.CommuneId, v.VillageId, h.HeadName, h.Address,
-            VietnameseText.ToSearchKey(h.HeadName + " " + h.Address), h.BirthYear, h.Phone, h.Size, h.Skills, h.Vneid, h.PublicServices,
+            h.SearchKey, h.BirthYear, h.Phone, h.Size, h.Skills, h.Vneid, h.PublicServices,
             h.NeedsAssistance, h.AssistantId, h.AssignedId, h.Coverage, h.LastVisitedOn, CreatedAt, 0];
     }
 

@@ -39,6 +39,12 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         var report = new SeedReport();
         var total = Stopwatch.StartNew();
         var generator = new ProvinceGenerator(options);
+        if (db.Database.IsSqlite())
+        {
+            // A bigger page cache keeps the index pages of a province-size load in memory (the default is 2 MB).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var watch = Stopwatch.StartNew();
@@ -62,17 +68,21 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         var plans = generator.PlanHouseholds(
             villages.Where(v => chosenCommunes.Contains(v.CommuneId ?? 0)).ToList(), teams.ActiveMembersByVillage);
 
-        // Each pass regenerates the villages from their own random streams: PostgreSQL allows one COPY
-        // at a time per connection, and this keeps memory flat at province scale.
-        await WriteAsync<Household>(writer, report, progress, ProvinceGenerator.HouseholdColumns,
-            plans.SelectMany(p => generator.Households(p).Select(h => ProvinceGenerator.HouseholdRow(p, h))), cancellationToken);
-        await WriteAsync(writer, report, progress, SkillTable(), plans.SelectMany(p => generator.Households(p).SelectMany(ProvinceGenerator.SkillRows)),
-            cancellationToken);
-        await WriteAsync<HouseholdVisit>(writer, report, progress, ProvinceGenerator.VisitColumns,
-            plans.SelectMany(p => generator.Households(p).SelectMany(h => ProvinceGenerator.VisitRows(p, h))), cancellationToken);
+        // The three big tables load without their secondary indexes, which are rebuilt once at the end.
+        var householdTables = new[] { BulkTable.For<Household>(db).Name, SkillTable().Name, BulkTable.For<HouseholdVisit>(db).Name };
+        var restoreIndexes = await writer.SuspendIndexesAsync(householdTables, cancellationToken);
+
+        // Villages are generated a chunk at a time, the next chunk on another core while this one is
+        // written; each table of a chunk is one bulk command (PostgreSQL allows one COPY at a time).
+        var lastVisitByVillage = await WriteHouseholdsAsync(writer, generator, plans, report, progress, cancellationToken);
 
         watch.Restart();
-        await UpdateLastActivityAsync(generator, plans, teams, cancellationToken);
+        await restoreIndexes();
+        report.Tables.Add(("(indexes rebuilt)", 0, watch.Elapsed));
+        progress?.Report($"Tạo lại chỉ mục: {watch.Elapsed.TotalSeconds:F1} s");
+
+        watch.Restart();
+        await UpdateLastActivityAsync(lastVisitByVillage, teams, cancellationToken);
         progress?.Report($"Ngày hoạt động gần nhất của các tổ ({watch.Elapsed.TotalSeconds:F1} s)");
 
         await transaction.CommitAsync(cancellationToken);
@@ -167,20 +177,71 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         progress?.Report($"{table.Name}: {count:N0} dòng trong {watch.Elapsed.TotalSeconds:F1} s ({count / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0} dòng/s)");
     }
 
+    private async Task<Dictionary<int, DateOnly>> WriteHouseholdsAsync(IBulkWriter writer, ProvinceGenerator generator,
+        List<ProvinceGenerator.VillagePlan> plans, SeedReport report, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var households = BulkTable.For<Household>(db, ProvinceGenerator.HouseholdColumns);
+        var skills = SkillTable();
+        var visits = BulkTable.For<HouseholdVisit>(db, ProvinceGenerator.VisitColumns);
+        var written = new long[3];
+        var elapsed = new TimeSpan[3];
+        var lastVisit = new Dictionary<int, DateOnly>();
+        var chunks = plans.Chunk(25).ToList();
+
+        List<(ProvinceGenerator.VillagePlan Plan, List<ProvinceGenerator.GeneratedHousehold> Households)> Generate(int index) =>
+            chunks[index].Select(p => (p, generator.Households(p).ToList())).ToList();
+
+        var next = chunks.Count > 0 ? Task.Run(() => Generate(0), cancellationToken) : null;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var chunk = await next!;
+            var nextIndex = i + 1; // captured by value: the loop variable moves on before the task runs
+            next = nextIndex < chunks.Count ? Task.Run(() => Generate(nextIndex), cancellationToken) : null;
+            var watch = Stopwatch.StartNew();
+            written[0] += await writer.WriteAsync(households, chunk.SelectMany(c => c.Households.Select(h => ProvinceGenerator.HouseholdRow(c.Plan, h))), cancellationToken);
+            elapsed[0] += watch.Elapsed;
+            watch.Restart();
+            written[1] += await writer.WriteAsync(skills, chunk.SelectMany(c => c.Households.SelectMany(ProvinceGenerator.SkillRows)), cancellationToken);
+            elapsed[1] += watch.Elapsed;
+            watch.Restart();
+            written[2] += await writer.WriteAsync(visits, chunk.SelectMany(c => c.Households.SelectMany(h => ProvinceGenerator.VisitRows(c.Plan, h))), cancellationToken);
+            elapsed[2] += watch.Elapsed;
+            foreach (var (plan, list) in chunk)
+            {
+                if (list.Select(h => h.LastVisitedOn).Max() is { } last)
+                {
+                    lastVisit[plan.Village.Id] = last;
+                }
+            }
+
+            if (i % 10 == 9 || i == chunks.Count - 1)
+            {
+                progress?.Report($"Hộ gia đình: {written[0]:N0}, lượt thăm: {written[2]:N0} ({i + 1}/{chunks.Count} nhóm thôn)");
+            }
+        }
+
+        report.Tables.Add((households.Name, written[0], elapsed[0]));
+        report.Tables.Add((skills.Name, written[1], elapsed[1]));
+        report.Tables.Add((visits.Name, written[2], elapsed[2]));
+        for (var t = 0; t < 3; t++)
+        {
+            progress?.Report($"{new[] { households.Name, skills.Name, visits.Name }[t]}: {written[t]:N0} dòng, ghi trong {elapsed[t].TotalSeconds:F1} s ({written[t] / Math.Max(elapsed[t].TotalSeconds, 0.001):N0} dòng/s)");
+        }
+
+        return lastVisit;
+    }
+
     /// <summary>Rule R2 reads Team.LastActivityOn: the later of its last activity and its village's last visit.</summary>
-    private async Task UpdateLastActivityAsync(ProvinceGenerator generator, List<ProvinceGenerator.VillagePlan> plans,
-        ProvinceGenerator.GeneratedTeams teams, CancellationToken cancellationToken)
+    private async Task UpdateLastActivityAsync(Dictionary<int, DateOnly> lastVisitByVillage, ProvinceGenerator.GeneratedTeams teams,
+        CancellationToken cancellationToken)
     {
         var last = new Dictionary<int, DateOnly>(teams.LastActivityByTeam);
-        foreach (var plan in plans)
+        foreach (var (villageId, visited) in lastVisitByVillage)
         {
-            var teamId = teams.TeamIdByUnit[plan.Village.Id];
-            foreach (var visited in generator.Households(plan).Select(h => h.LastVisitedOn).OfType<DateOnly>())
+            var teamId = teams.TeamIdByUnit[villageId];
+            if (!last.TryGetValue(teamId, out var current) || visited > current)
             {
-                if (!last.TryGetValue(teamId, out var current) || visited > current)
-                {
-                    last[teamId] = visited;
-                }
+                last[teamId] = visited;
             }
         }
 

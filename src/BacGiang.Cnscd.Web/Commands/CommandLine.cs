@@ -50,7 +50,7 @@ public static class CommandLine
         try
         {
             var builder = WebApplication.CreateBuilder(arguments.HostArgs);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             PortalHost.AddServices(builder);
             await using var app = builder.Build();
             await using var scope = app.Services.CreateAsyncScope();

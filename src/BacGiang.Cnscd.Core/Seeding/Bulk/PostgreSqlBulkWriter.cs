@@ -36,6 +36,46 @@ public sealed class PostgreSqlBulkWriter(NpgsqlConnection connection) : IBulkWri
         return count;
     }
 
+    public async Task<Func<Task>> SuspendIndexesAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        // Secondary indexes only: primary keys and unique constraints stay, so the load is still checked.
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var query = connection.CreateCommand())
+        {
+            query.CommandText =
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i " +
+                "JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid " +
+                "WHERE i.schemaname = current_schema() AND i.tablename = ANY(@tables) AND NOT x.indisprimary AND NOT x.indisunique";
+            query.Parameters.AddWithValue("tables", tables.ToArray());
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync($"DROP INDEX \"{name}\"", cancellationToken);
+        }
+
+        return async () =>
+        {
+            foreach (var (_, sql) in indexes)
+            {
+                await ExecuteAsync(sql, cancellationToken);
+            }
+        };
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task ResetIdentityAsync(BulkTable table, CancellationToken cancellationToken)
     {
         if (table.IdentityColumn is null)
