@@ -68,7 +68,8 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
             .Where(u => u.ParentId == parentId && u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today));
 
         // A unit has at most a few dozen children, so the name filter runs on them in memory.
-        var all = await children.OrderBy(u => u.Name).Select(u => new { u.Id, u.Code, u.Name, u.Level, u.Kind }).ToListAsync(cancellationToken);
+        // Official code order is the order of the official lists (and numbers villages naturally: 02 before 10).
+        var all = await children.OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.Name, u.Level, u.Kind }).ToListAsync(cancellationToken);
         var key = VietnameseText.ToSearchKey(search);
         var filtered = key.Length == 0 ? all : all.Where(u => VietnameseText.ToSearchKey(u.Name).Contains(key, StringComparison.Ordinal)).ToList();
         var pageRows = filtered.Skip(page.Skip).Take(page.Take).ToList();
