@@ -79,6 +79,7 @@ public static class PortalHost
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddHttpContextAccessor();
+        services.AddAccountSecurity(builder.Configuration);
 
         services.AddScoped<AuditLog>();
         services.AddScoped<UnitDirectoryService>();
@@ -109,6 +110,7 @@ public static class PortalHost
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAccountSecurity();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -9,4 +9,10 @@ public static class PortalClaimTypes
     public const string ScopeDistrict = "cnscd:district";
     public const string ScopeCommune = "cnscd:commune";
     public const string ScopeVillage = "cnscd:village";
+
+    /// <summary>Unix seconds of the password sign-in; the absolute 12-hour limit counts from it.</summary>
+    public const string SignedInAt = "cnscd:signed-in-at";
+
+    /// <summary>"true" when the account has an authenticator (two-factor sign-in).</summary>
+    public const string TwoFactor = "cnscd:2fa";
 }

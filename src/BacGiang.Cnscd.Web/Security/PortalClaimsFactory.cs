@@ -23,6 +23,8 @@ public sealed class PortalClaimsFactory(UserManager<AppUser> userManager, IOptio
         identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
         identity.AddClaim(new Claim(PortalClaimTypes.UnitId, user.UnitId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(PortalClaimTypes.ScopeLevel, scope.IsNothing ? "none" : user.Role.ScopeLevel().ToString()));
+        identity.AddClaim(new Claim(PortalClaimTypes.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
+        identity.AddClaim(new Claim(PortalClaimTypes.SignedInAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         AddIfSet(identity, PortalClaimTypes.ScopeDistrict, scope.DistrictId);
         AddIfSet(identity, PortalClaimTypes.ScopeCommune, scope.CommuneId);
         AddIfSet(identity, PortalClaimTypes.ScopeVillage, scope.VillageId);

@@ -31,6 +31,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<AppUser> userManager, ClaimsPrincipal principal)
     {
+        if (Security.AccountSecurity.IsPastAbsoluteTimeout(principal, DateTimeOffset.UtcNow))
+        {
+            return false;
+        }
+
         var user = await userManager.GetUserAsync(principal);
         if (user is null || !user.IsActive)
         {
