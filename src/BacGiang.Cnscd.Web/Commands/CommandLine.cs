@@ -110,6 +110,8 @@ public static class CommandLine
             await output.WriteLineAsync($"{account.Role,-16} {account.Email} / {DemoAccounts.Password}");
         }
 
+        await output.WriteLineAsync($"ProvinceAdmin đăng nhập hai lớp với khóa xác thực {DemoAccounts.AdminAuthenticatorKey} (oathtool --totp -b KEY).");
+
         return 0;
     }
 

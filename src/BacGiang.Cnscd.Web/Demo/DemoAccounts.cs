@@ -11,6 +11,12 @@ public static class DemoAccounts
     /// <summary>Meets the 12-character minimum; printed on start so testers can sign in.</summary>
     public const string Password = "CnscdDemo@2025";
 
+    /// <summary>
+    /// ProvinceAdmin must sign in with two factors; the demo admin's authenticator key is fixed and
+    /// printed so testers can add it to an authenticator app (or run <c>oathtool --totp -b KEY</c>).
+    /// </summary>
+    public const string AdminAuthenticatorKey = "CNSCDDEMOADMINKEYBACGIANGTINHBGX";
+
     public sealed record Account(string Email, string FullName, AppRole Role, string UnitCode);
 
     public static readonly IReadOnlyList<Account> All =

@@ -49,6 +49,13 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
             {
                 throw new InvalidOperationException("Cannot create demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
             }
+
+            if (account.Role == AppRole.ProvinceAdmin)
+            {
+                // The same token Identity's authenticator store writes (UserStore.SetAuthenticatorKeyAsync).
+                await userManager.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AdminAuthenticatorKey);
+                await userManager.SetTwoFactorEnabledAsync(user, true);
+            }
         }
     }
 }

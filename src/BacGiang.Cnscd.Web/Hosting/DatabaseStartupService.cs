@@ -60,5 +60,8 @@ public sealed class DatabaseStartupService(
         {
             logger.LogInformation("Tài khoản demo {Role,-16} {Email} / {Password}", account.Role, account.Email, DemoAccounts.Password);
         }
+
+        logger.LogInformation("ProvinceAdmin đăng nhập hai lớp: thêm khóa {Key} vào ứng dụng xác thực (hoặc chạy: oathtool --totp -b {Key})",
+            DemoAccounts.AdminAuthenticatorKey, DemoAccounts.AdminAuthenticatorKey);
     }
 }

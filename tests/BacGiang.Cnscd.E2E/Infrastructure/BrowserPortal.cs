@@ -1,4 +1,5 @@
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
     }
 
     /// <summary>A fresh page, signed in as <paramref name="email"/>, with the circuit connected.</summary>
-    public async Task<IPage> SignInAsync(string email, string password, ViewportSize? viewport = null)
+    public async Task<IPage> SignInAsync(string email, string password, ViewportSize? viewport = null, string? authenticatorKey = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 }, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
@@ -50,6 +51,13 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", password);
         await page.ClickAsync("button[type=submit]");
+        if (authenticatorKey is not null)
+        {
+            await page.WaitForURLAsync(url => url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal));
+            await page.FillAsync("#Input\\.TwoFactorCode", Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            await page.ClickAsync("button[type=submit]");
+        }
+
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         return page;
     }

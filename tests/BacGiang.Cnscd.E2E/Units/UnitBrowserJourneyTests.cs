@@ -12,7 +12,7 @@ public class UnitBrowserJourneyTests(BrowserPortal portal) : IClassFixture<Brows
     [Fact]
     public async Task ProvinceAdmin_SignsIn_AndDrillsFromProvinceToVillage()
     {
-        var page = await portal.SignInAsync("admin@demo.cnscd.vn", DemoAccounts.Password);
+        var page = await portal.SignInAsync("admin@demo.cnscd.vn", DemoAccounts.Password, authenticatorKey: DemoAccounts.AdminAuthenticatorKey);
         await page.GotoAsync(portal.BaseUrl + "/units");
 
         // The ten real district-level units, loaded over the circuit.
@@ -39,7 +39,7 @@ public class UnitBrowserJourneyTests(BrowserPortal portal) : IClassFixture<Brows
     [Fact]
     public async Task ProvinceAdmin_SearchesACommuneWithoutDiacritics()
     {
-        var page = await portal.SignInAsync("admin@demo.cnscd.vn", DemoAccounts.Password);
+        var page = await portal.SignInAsync("admin@demo.cnscd.vn", DemoAccounts.Password, authenticatorKey: DemoAccounts.AdminAuthenticatorKey);
         await page.GotoAsync(portal.BaseUrl + "/units");
         await Assertions.Expect(page.Locator(".unit-children tbody tr")).ToHaveCountAsync(10);
 

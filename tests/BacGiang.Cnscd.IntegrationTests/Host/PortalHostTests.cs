@@ -38,7 +38,7 @@ public class PortalHostTests(PortalFactory factory) : IClassFixture<PortalFactor
     public async Task ProvinceAdmin_SeesTheProvinceWithItsTotals_InVietnameseFormat()
     {
         var client = PortalClient.Create(factory);
-        var signIn = await PortalClient.SignInAsync(client, "admin@demo.cnscd.vn", DemoAccounts.Password);
+        var signIn = await PortalClient.SignInAsync(client, "admin@demo.cnscd.vn", DemoAccounts.Password, DemoAccounts.AdminAuthenticatorKey);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         // The child table loads once the circuit is up (the browser test reads it); the prerendered
