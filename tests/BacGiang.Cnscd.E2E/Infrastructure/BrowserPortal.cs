@@ -19,6 +19,13 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
 
     public BrowserPortal() => UseKestrel(0);
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Production revalidates open circuits every minute; the test cannot wait that long.
+        builder.UseSetting("Security:Revalidation:Interval", "00:00:02");
+    }
+
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = null!;
