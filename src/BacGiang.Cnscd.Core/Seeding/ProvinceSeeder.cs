@@ -41,8 +41,11 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         var generator = new ProvinceGenerator(options);
         if (db.Database.IsSqlite())
         {
-            // A bigger page cache keeps the index pages of a province-size load in memory (the default is 2 MB).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", cancellationToken);
+            // One connection for the whole run, so the pragmas below hold for it. A bigger page cache keeps
+            // a province-size load's pages in memory (default 2 MB). Foreign keys can only be switched
+            // outside a transaction: the bulk writer checks them in one pass before the commit instead.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;", cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -68,16 +71,16 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         var plans = generator.PlanHouseholds(
             villages.Where(v => chosenCommunes.Contains(v.CommuneId ?? 0)).ToList(), teams.ActiveMembersByVillage);
 
-        // The three big tables load without their secondary indexes, which are rebuilt once at the end.
+        // The three big tables load without their secondary indexes and foreign keys, rebuilt and re-checked once at the end.
         var householdTables = new[] { BulkTable.For<Household>(db).Name, SkillTable().Name, BulkTable.For<HouseholdVisit>(db).Name };
-        var restoreIndexes = await writer.SuspendIndexesAsync(householdTables, cancellationToken);
+        var restoreSchema = await writer.SuspendIndexesAndForeignKeysAsync(householdTables, cancellationToken);
 
         // Villages are generated a chunk at a time, the next chunk on another core while this one is
         // written; each table of a chunk is one bulk command (PostgreSQL allows one COPY at a time).
         var lastVisitByVillage = await WriteHouseholdsAsync(writer, generator, plans, report, progress, cancellationToken);
 
         watch.Restart();
-        await restoreIndexes();
+        await restoreSchema();
         report.Tables.Add(("(indexes rebuilt)", 0, watch.Elapsed));
         progress?.Report($"Tạo lại chỉ mục: {watch.Elapsed.TotalSeconds:F1} s");
 
@@ -86,6 +89,11 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         progress?.Report($"Ngày hoạt động gần nhất của các tổ ({watch.Elapsed.TotalSeconds:F1} s)");
 
         await transaction.CommitAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON;", cancellationToken);
+        }
+
         report.Total = total.Elapsed;
         return report;
     }

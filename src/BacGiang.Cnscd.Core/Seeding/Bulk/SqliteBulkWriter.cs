@@ -42,7 +42,7 @@ public sealed class SqliteBulkWriter(SqliteConnection connection, SqliteTransact
         return count;
     }
 
-    public async Task<Func<Task>> SuspendIndexesAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    public async Task<Func<Task>> SuspendIndexesAndForeignKeysAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
         var indexes = new List<(string Name, string Sql)>();
         await using (var query = connection.CreateCommand())
@@ -71,6 +71,20 @@ public sealed class SqliteBulkWriter(SqliteConnection connection, SqliteTransact
             foreach (var (_, sql) in indexes)
             {
                 await ExecuteAsync(sql, cancellationToken);
+            }
+
+            // The seeder loads with foreign-key enforcement off (it can only be switched outside a
+            // transaction); check the loaded tables in one pass instead, before the commit.
+            foreach (var table in tables)
+            {
+                await using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = $"PRAGMA foreign_key_check(\"{table}\")";
+                await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException($"Bulk load broke a foreign key of {table} (row {reader.GetValue(1)} → {reader.GetString(2)}).");
+                }
             }
         };
     }
