@@ -170,6 +170,11 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<string>("FullNameSearch")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Accounts;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
@@ -83,6 +84,7 @@ public static class PortalHost
 
         services.AddScoped<AuditLog>();
         services.AddScoped<UnitDirectoryService>();
+        services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseStartupService>();
 

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace BacGiang.Cnscd.Core.Domain;
@@ -9,7 +10,25 @@ namespace BacGiang.Cnscd.Core.Domain;
 /// </summary>
 public class AppUser : IdentityUser
 {
-    public string FullName { get; set; } = "";
+    private string _fullName = "";
+
+    /// <summary>The account holder's name; setting it also sets <see cref="FullNameSearch"/>.</summary>
+    public string FullName
+    {
+        get => _fullName;
+        set
+        {
+            _fullName = value;
+            FullNameSearch = VietnameseText.ToSearchKey(value);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FullName"/> without diacritics, lower case: the account list searches it in SQL. Derived
+    /// in the setter so that every path that names an account (demo seed, create-admin, account
+    /// management) keeps it in step without knowing about it.
+    /// </summary>
+    public string FullNameSearch { get; private set; } = "";
 
     public AppRole Role { get; set; }
 
