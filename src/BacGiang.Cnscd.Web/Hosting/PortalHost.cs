@@ -83,6 +83,7 @@ public static class PortalHost
         services.AddAccountSecurity(builder.Configuration);
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueryService>();
         services.AddScoped<UnitDirectoryService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();

@@ -43,3 +43,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>The same portal on a fresh PostgreSQL database of the test server.</summary>
+public sealed class PostgreSqlPortalFactory : PortalFactory
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Reflection;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Web.Demo;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BacGiang.Cnscd.IntegrationTests.Isolation;
+
+/// <summary>
+/// The isolation matrix over routable pages, on the running portal with the demo province: each demo
+/// officer asks for every page, with a sibling unit's id where the page takes one. A page carrying
+/// another unit's id answers 404; no page shows the sibling's name. A new routable page fails
+/// <see cref="EveryRoutablePage_IsInTheMatrix"/> until it is listed here.
+/// </summary>
+public abstract class PageIsolationMatrixTests(PortalFactory factory)
+{
+    /// <summary>Pages that hold no unit data: identity self-service (the signed-in account's own), errors, the privacy notice.</summary>
+    private static readonly string[] PagesWithoutUnitData = ["/Error", "/not-found", "/privacy"];
+
+    /// <summary>Page templates in the matrix, with the way their unit id is filled in (null: no id).</summary>
+    private static readonly Dictionary<string, string?> Pages = new()
+    {
+        ["/"] = null,
+        ["/units"] = null,
+        ["/units/{UnitId:int}"] = "/units/{0}",
+        ["/accounts"] = null,
+        ["/audit"] = null,
+    };
+
+    /// <summary>Demo account, its password-only sign-in, and sibling units it must not see (official codes).</summary>
+    public static TheoryData<string, string[]> Officers => new()
+    {
+        { "huyen@demo.cnscd.vn", ["215", "07246"] },                 // Lục Nam's officer vs Huyện Yên Thế and one of its communes
+        { "xa@demo.cnscd.vn", ["07450", "215"] },                     // Đồi Ngô vs Xã Đông Hưng (same district) and Huyện Yên Thế
+        { "thon@demo.cnscd.vn", ["07444-02", "07450"] },              // TDP số 1 vs TDP số 2 of the same commune
+    };
+
+    [Theory]
+    [MemberData(nameof(Officers))]
+    public async Task NoPage_ShowsASiblingUnit(string email, string[] siblingCodes)
+    {
+        var siblings = await UnitsAsync(siblingCodes);
+        var client = PortalClient.Create(factory);
+        var signIn = await PortalClient.SignInAsync(client, email, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        foreach (var (template, withId) in Pages)
+        {
+            var urls = withId is null ? [template] : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id)).ToList();
+            foreach (var url in urls)
+            {
+                var response = await client.GetAsync(url);
+                var html = await response.Content.ReadAsStringAsync();
+                if (withId is not null)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{email} GET {url} answered {(int)response.StatusCode}");
+                }
+                else
+                {
+                    Assert.True((int)response.StatusCode < 500, $"{email} GET {url} answered {(int)response.StatusCode}");
+                }
+
+                foreach (var sibling in siblings)
+                {
+                    Assert.False(html.Contains(sibling.Name, StringComparison.Ordinal), $"{email} GET {url} shows {sibling.Name}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryRoutablePage_IsInTheMatrix()
+    {
+        var templates = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => r.Template))
+            .Where(t => !t.StartsWith("/Account", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains("/units", templates);
+        var missing = templates.Where(t => !Pages.ContainsKey(t) && !PagesWithoutUnitData.Contains(t)).ToList();
+        Assert.True(missing.Count == 0, "Add these pages to the isolation matrix: " + string.Join(", ", missing));
+    }
+
+    private async Task<List<(int Id, string Name)>> UnitsAsync(string[] codes)
+    {
+        _ = factory.Server;
+        await using var db = CnscdDatabase.CreateContext(factory.Services.GetRequiredService<DatabaseSettings>(), Actor.System("test"));
+        var units = await db.Units.Where(u => codes.Contains(u.Code)).Select(u => new { u.Id, u.Name }).ToListAsync();
+        Assert.Equal(codes.Length, units.Count);
+        return units.Select(u => (u.Id, u.Name)).ToList();
+    }
+}
+
+public sealed class SqlitePageIsolationMatrixTests(PortalFactory factory) : PageIsolationMatrixTests(factory), IClassFixture<PortalFactory>;
+
+public sealed class PostgreSqlPageIsolationMatrixTests(PostgreSqlPortalFactory factory) : PageIsolationMatrixTests(factory), IClassFixture<PostgreSqlPortalFactory>;

@@ -1,0 +1,195 @@
+using System.Reflection;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Accounts;
+using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Units;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.IntegrationTests.Isolation;
+
+/// <summary>
+/// The isolation matrix over feature services: for each role and a sibling unit (two districts; two
+/// communes in different districts; two communes of one district; two villages of one commune),
+/// every public service method is called with the sibling's ids and must neither return nor change
+/// the sibling's rows. A new public service method fails <see cref="EveryPublicServiceMethod_IsInTheMatrix"/>
+/// until it gets a case here.
+/// </summary>
+public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : EngineTestBase(provider)
+{
+    public static TheoryData<AppRole, string, string, string> Pairs => new()
+    {
+        { AppRole.DistrictOfficer, "D1", "D2", "V21" },
+        { AppRole.CommuneOfficer, "C1", "C2", "V21" },
+        { AppRole.CommuneOfficer, "C1", "C3", "V31" },
+        { AppRole.VillageLeader, "V11", "V12", "V12" },
+    };
+
+    /// <summary>Everything a case needs: the acting services and the sibling's ids.</summary>
+    public sealed record MatrixContext(
+        TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
+        AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts);
+
+    /// <summary>The matrix: one case per public feature-service method.</summary>
+    private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
+    {
+        ["UnitDirectoryService.GetRootAsync"] = async m => Assert.Equal(m.Own.Id, (await m.Units.GetRootAsync())!.Id),
+        ["UnitDirectoryService.GetAsync"] = async m =>
+        {
+            Assert.Null(await m.Units.GetAsync(m.Foreign.Id));
+            Assert.Null(await m.Units.GetAsync(m.ForeignVillage.Id));
+        },
+        ["UnitDirectoryService.GetChildrenAsync"] = async m =>
+        {
+            Assert.Empty((await m.Units.GetChildrenAsync(m.Foreign.Id, new PageRequest(0, 100), null)).Items);
+            var parentChildren = await m.Units.GetChildrenAsync(m.Foreign.ParentId!.Value, new PageRequest(0, 100), null);
+            Assert.DoesNotContain(parentChildren.Items, r => r.Id == m.Foreign.Id);
+        },
+        ["UnitDirectoryService.GetTotalsAsync"] = async m => Assert.Null(await m.Units.GetTotalsAsync(m.Foreign.Id)),
+        ["AuditQueryService.SearchAsync"] = async m =>
+        {
+            Assert.Equal(0, (await m.Audit.SearchAsync(new AuditQuery(UnitCode: m.ForeignVillage.Code), new PageRequest(0, 100))).TotalCount);
+            var all = await m.Audit.SearchAsync(new AuditQuery(), new PageRequest(0, 100));
+            Assert.DoesNotContain(all.Items, r => r.UnitName == m.ForeignVillage.Name || r.UnitName == m.Foreign.Name);
+        },
+        // Lists the model's entity type names: no unit data to leak.
+        ["AuditQueryService.EntityTypes"] = m => { Assert.Contains(nameof(Household), m.Audit.EntityTypes()); return Task.CompletedTask; },
+        ["AuditLog.RecordAsync"] = async m =>
+        {
+            // Append-only by design: a refused attempt on the sibling is recorded against the sibling,
+            // and the actor still cannot read it back.
+            await using (var db = m.Database.CreateContext(m.Actor))
+            {
+                await AuditLog.RecordAsync(db, AuditActions.Refused, nameof(Household), "1", m.ForeignVillage.Id, "{\"test\":true}");
+            }
+
+            Assert.Equal(0, (await m.Audit.SearchAsync(new AuditQuery(Action: AuditActions.Refused), new PageRequest(0, 100))).Items
+                .Count(r => r.UnitName == m.ForeignVillage.Name));
+        },
+        ["AccountService.ListAsync"] = async m =>
+            Assert.DoesNotContain((await m.Accounts.ListAsync(new PageRequest(0, 100), null)).Items, a => a.Id == m.ForeignAccount.Id),
+        ["AccountService.GetGrantableRolesAsync"] = async m =>
+            Assert.All(await m.Accounts.GetGrantableRolesAsync(), r => Assert.True(r < m.Actor.Role())),
+        ["AccountService.ListAssignableUnitsAsync"] = async m =>
+            Assert.DoesNotContain(await m.Accounts.ListAssignableUnitsAsync(AppRole.VillageLeader, null), u => u.Id == m.ForeignVillage.Id),
+        ["AccountService.CreateAsync"] = async m =>
+        {
+            await Assert.ThrowsAsync<ScopeViolationException>(() =>
+                m.Accounts.CreateAsync(new AccountRequest("Người Lạ", "nguoila@test.vn", AppRole.VillageLeader, m.ForeignVillage.Id), "Mat-khau-dai-2026!"));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.Users.AnyAsync(u => u.Email == "nguoila@test.vn"));
+        },
+        ["AccountService.UpdateAsync"] = async m =>
+            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Accounts.UpdateAsync(m.ForeignAccount.Id,
+                new AccountRequest("Đổi Tên", m.ForeignAccount.Email!, AppRole.VillageLeader, m.ForeignVillage.Id), m.ForeignAccount.ConcurrencyStamp!)),
+        ["AccountService.SetActiveAsync"] = async m =>
+        {
+            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Accounts.SetActiveAsync(m.ForeignAccount.Id, false));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True((await db.Users.SingleAsync(u => u.Id == m.ForeignAccount.Id)).IsActive);
+        },
+        ["AccountService.ResetPasswordAsync"] = async m =>
+            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Accounts.ResetPasswordAsync(m.ForeignAccount.Id, "Mat-khau-moi-2026!")),
+    };
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public async Task NoServiceMethod_ReachesTheSiblingUnit(AppRole role, string own, string foreign, string foreignVillage)
+    {
+        var units = UnitsByName();
+        await using var host = new AccountTestHost(Database);
+        var me = await host.AddAccountAsync($"me-{own}@test.vn", "Cán Bộ Thử", role, units[own]);
+        var other = await host.AddAccountAsync($"other-{foreignVillage}@test.vn", "Trưởng Thôn Khác", AppRole.VillageLeader, units[foreignVillage]);
+        // Something in the sibling's audit trail that must stay invisible.
+        await using (var system = Database.CreateSystemContext())
+        {
+            system.Households.Add(MiniProvince.NewHousehold(units[foreignVillage], "Hộ Bên Kia"));
+            await system.SaveChangesAsync();
+        }
+
+        var actor = MiniProvince.ActorFor(units[own], me.Id) with { UserName = me.Email };
+        var factory = new ActorContextFactory(Database, actor);
+        var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
+            new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor));
+
+        var failures = new List<string>();
+        foreach (var (method, check) in Cases)
+        {
+            try
+            {
+                await check(context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures.Add($"{method}: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{role} of {own} reached {foreign}:\n" + string.Join("\n", failures));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public async Task NoScopedTable_ShowsTheSiblingsRows(AppRole role, string own, string foreign, string foreignVillage)
+    {
+        _ = role;
+        var units = UnitsByName();
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(units[own]));
+        var foreignUnit = units[foreign];
+        var foreignIds = new[] { foreignUnit.Id, units[foreignVillage].Id };
+        // Every scoped entity type, through the model, so a new one is covered without editing this test.
+        foreach (var entityType in db.Model.GetEntityTypes().Where(t => typeof(IUnitScoped).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
+        {
+            var rows = await ((IQueryable<IUnitScoped>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
+                .MakeGenericMethod(entityType.ClrType).Invoke(db, null)!).ToListAsync();
+            Assert.DoesNotContain(rows, r => foreignIds.Contains(r.DistrictId ?? 0) || foreignIds.Contains(r.CommuneId ?? 0) || foreignIds.Contains(r.VillageId ?? 0));
+        }
+    }
+
+    [Fact]
+    public void EveryPublicServiceMethod_IsInTheMatrix()
+    {
+        var services = typeof(UnitDirectoryService).Assembly.GetTypes()
+            .Where(t => t.IsPublic && t.IsClass && !t.IsAbstract && t.Namespace?.StartsWith("BacGiang.Cnscd.Core.Features", StringComparison.Ordinal) == true
+                && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(AuditLog) || t.Name.EndsWith("Import", StringComparison.Ordinal)));
+        var methods = services
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName && (!m.IsStatic || typeof(Task).IsAssignableFrom(m.ReturnType)))
+                .Select(m => $"{t.Name}.{m.Name}"))
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(methods);
+        var missing = methods.Where(m => !Cases.ContainsKey(m)).ToList();
+        Assert.True(missing.Count == 0, "Add these to the isolation matrix: " + string.Join(", ", missing));
+    }
+
+    private Dictionary<string, AdministrativeUnit> UnitsByName() => new()
+    {
+        ["D1"] = Mini.D1, ["D2"] = Mini.D2, ["C1"] = Mini.C1, ["C2"] = Mini.C2, ["C3"] = Mini.C3,
+        ["V11"] = Mini.V11, ["V12"] = Mini.V12, ["V21"] = Mini.V21, ["V31"] = Mini.V31,
+    };
+
+    private sealed class ActorContextFactory(TestDatabase database, Actor actor) : IDbContextFactory<CnscdDbContext>
+    {
+        public CnscdDbContext CreateDbContext() => database.CreateContext(actor);
+    }
+}
+
+internal static class ActorRole
+{
+    /// <summary>The role implied by the actor's scope level (the matrix's actors are bound to their level).</summary>
+    public static AppRole Role(this Actor actor) => actor.Scope switch
+    {
+        { VillageId: not null } => AppRole.VillageLeader,
+        { CommuneId: not null } => AppRole.CommuneOfficer,
+        { DistrictId: not null } => AppRole.DistrictOfficer,
+        _ => AppRole.ProvinceAdmin,
+    };
+}
+
+public sealed class SqliteServiceIsolationMatrixTests() : ServiceIsolationMatrixTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlServiceIsolationMatrixTests() : ServiceIsolationMatrixTests(DatabaseProvider.PostgreSql);
