@@ -54,6 +54,17 @@ public class ModelTests
     }
 
     [Fact]
+    public void NoEntity_StoresACitizenIdNumber()
+    {
+        // Only yes/no statuses (VNeID level 2, public-services account) are kept, never the numbers.
+        var suspicious = ModelFor(DatabaseProvider.Sqlite).GetEntityTypes().SelectMany(t => t.GetProperties())
+            .Where(p => System.Text.RegularExpressions.Regex.IsMatch(p.Name, "Cccd|Cmnd|CitizenId|NationalId|IdentityNumber|IdNumber|Passport", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Select(p => $"{p.DeclaringType.ClrType.Name}.{p.Name}")
+            .ToList();
+        Assert.Empty(suspicious);
+    }
+
+    [Fact]
     public void EveryVersionedEntity_HasAConcurrencyToken()
     {
         foreach (var entityType in ModelFor(DatabaseProvider.Sqlite).GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))

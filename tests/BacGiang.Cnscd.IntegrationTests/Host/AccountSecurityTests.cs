@@ -90,6 +90,34 @@ public class AccountSecurityTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.True(BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5, 4)) >= 210_000);
     }
 
+    [Fact]
+    public async Task DisabledAccount_CannotSignIn_EvenWithTheRightPassword()
+    {
+        await using (var db = SystemContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == "thon@demo.cnscd.vn");
+            user.IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        var client = PortalClient.Create(factory);
+        var response = await PortalClient.SignInAsync(client, "thon@demo.cnscd.vn", DemoAccounts.Password);
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/units")).StatusCode);
+    }
+
+    [Fact]
+    public void SessionCookie_ExpiresAfterThirtyIdleMinutes_AndIsHttpOnly()
+    {
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.ExpireTimeSpan);
+        Assert.True(options.SlidingExpiration);
+        Assert.True(options.Cookie.HttpOnly);
+        Assert.Equal(TimeSpan.FromMinutes(1), factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval);
+    }
+
     [Theory]
     [InlineData(11, false)]
     [InlineData(13, true)]

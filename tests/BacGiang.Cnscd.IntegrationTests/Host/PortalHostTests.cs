@@ -89,6 +89,37 @@ public class PortalHostTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal(DemoAccounts.All.Count, await db.Users.CountAsync());
     }
 
+    [Fact]
+    public async Task PrivacyNotice_IsPublic_AndInVietnamese()
+    {
+        var html = await PortalClient.Create(factory).GetStringAsync("/privacy");
+        Assert.Contains("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15", html, StringComparison.Ordinal);
+        Assert.Contains("không lưu số định danh cá nhân", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogFiles_CarryNoNamesOrPhoneNumbers()
+    {
+        var client = PortalClient.Create(factory);
+        await PortalClient.SignInAsync(client, "xa@demo.cnscd.vn", DemoAccounts.Password);
+        await PortalClient.SignInAsync(PortalClient.Create(factory), "thon@demo.cnscd.vn", "sai-mat-khau-hoan-toan");
+        await client.GetAsync("/units");
+
+        await using var db = CreateSystemContext();
+        var names = await db.Households.OrderBy(h => h.Id).Take(200).Select(h => h.HeadName)
+            .Concat(db.People.OrderBy(p => p.Id).Take(200).Select(p => p.FullName)).ToListAsync();
+        names.AddRange(DemoAccounts.All.Select(a => a.FullName));
+        var logs = string.Join("\n", Directory.GetFiles(factory.LogDirectory).Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(stream).ReadToEnd();
+        }));
+
+        Assert.Contains("Sign-in failed", logs, StringComparison.Ordinal); // the log was written and read
+        Assert.DoesNotMatch(@"\b0\d{9}\b", logs);
+        Assert.DoesNotContain(names, name => logs.Contains(name, StringComparison.Ordinal));
+    }
+
     private Core.Data.CnscdDbContext CreateSystemContext()
     {
         _ = factory.Server; // make sure the host (and its start-up seeding) has run

@@ -16,6 +16,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected string ConnectionString { get; private set; } = "";
 
+    /// <summary>Where this portal's Serilog files go (one folder per factory, so a test can read them).</summary>
+    public string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "cnscd-test-logs", Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ConnectionString = Provider == DatabaseProvider.Sqlite
@@ -25,7 +28,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cnscd", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "cnscd-test-logs"));
+        builder.UseSetting("Logging:Directory", LogDirectory);
     }
 
     public override async ValueTask DisposeAsync()
