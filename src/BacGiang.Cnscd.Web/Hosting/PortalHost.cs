@@ -4,11 +4,13 @@ using System.Text.Unicode;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
+using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components;
 using BacGiang.Cnscd.Web.Components.Account;
+using BacGiang.Cnscd.Web.Components.Pages.Accounts;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Health;
 using BacGiang.Cnscd.Web.Security;
@@ -86,6 +88,7 @@ public static class PortalHost
         services.AddScoped<AuditQueryService>();
         services.AddScoped<UnitDirectoryService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseStartupService>();
 
@@ -122,6 +125,7 @@ public static class PortalHost
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapAccountImportEndpoints();
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

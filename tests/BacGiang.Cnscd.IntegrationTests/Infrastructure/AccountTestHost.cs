@@ -1,6 +1,7 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
+using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,9 @@ public sealed class AccountTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public AccountTestHost(TestDatabase database)
+    /// <param name="database">The database to act on.</param>
+    /// <param name="configure">Extra registrations (a failing validator to prove a rollback), after the portal's.</param>
+    public AccountTestHost(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -33,6 +36,8 @@ public sealed class AccountTestHost : IAsyncDisposable
             })
             .AddEntityFrameworkStores<CnscdDbContext>();
         services.AddScoped<AccountService>();
+        services.AddScoped<VillageLeaderImport>();
+        configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -45,6 +50,15 @@ public sealed class AccountTestHost : IAsyncDisposable
         _scopes.Add(scope);
         scope.ServiceProvider.GetRequiredService<FixedActorAccessor>().Current = actor;
         return scope.ServiceProvider.GetRequiredService<AccountService>();
+    }
+
+    /// <summary>The village-leader import acting as <paramref name="actor"/>, in a scope of its own.</summary>
+    public VillageLeaderImport ImportFor(Actor actor)
+    {
+        var scope = _provider.CreateAsyncScope();
+        _scopes.Add(scope);
+        scope.ServiceProvider.GetRequiredService<FixedActorAccessor>().Current = actor;
+        return scope.ServiceProvider.GetRequiredService<VillageLeaderImport>();
     }
 
     /// <summary>Creates an account directly, as the system, without a password (sign-in is not under test).</summary>

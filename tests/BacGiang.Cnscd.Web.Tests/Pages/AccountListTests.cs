@@ -1,6 +1,7 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
+using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components.Pages.Accounts;
 using BacGiang.Cnscd.Web.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public class AccountListTests : ComponentTestBase
         Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CnscdDbContext>>().CreateDbContext());
         Services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 12).AddEntityFrameworkStores<CnscdDbContext>();
         Services.AddScoped<AccountService>();
+        Services.AddScoped<VillageLeaderImport>();
     }
 
     private async Task<AppUser> AddAccountAsync(string email, string fullName, AppRole role, int unitId)
@@ -58,5 +60,27 @@ public class AccountListTests : ComponentTestBase
         Assert.DoesNotContain("Cán Bộ Yên Thế", page.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("lucnam@test.vn", page.Markup, StringComparison.Ordinal);
         Assert.Contains("Thêm tài khoản", page.Find(".account-add").TextContent, StringComparison.Ordinal);
+        // The Excel import is a commune officer's tool only.
+        Assert.DoesNotContain("Nhập từ Excel", page.Markup, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll(".account-template"));
+    }
+
+    [Fact]
+    public async Task AccountList_CommuneOfficer_SeesTheExcelButtons()
+    {
+        await using var db = CnscdDatabase.CreateContext(Settings, BacGiang.Cnscd.Core.Tenancy.Actor.System("component test"));
+        var dongHung = await db.Units.SingleAsync(u => u.Name == "Xã Đông Hưng");
+        var officer = await AddAccountAsync("donghung@test.vn", "Chủ Tịch Đông Hưng", AppRole.CommuneOfficer, dongHung.Id);
+        Actor.Current = new BacGiang.Cnscd.Core.Tenancy.Actor(officer.Id, officer.Email, dongHung.Id,
+            DataScope.ForUnit(UnitLevel.Commune, dongHung.DistrictId, dongHung.CommuneId, null));
+
+        Render<MudPopoverProvider>();
+        var page = Render<AccountList>();
+
+        page.WaitForAssertion(() => Assert.Contains("Tải mẫu Excel", page.Find(".account-template").TextContent, StringComparison.Ordinal));
+        Assert.Equal("/accounts/import-template", page.Find("a.account-template").GetAttribute("href"));
+        Assert.Equal("mau-tai-khoan-truong-thon.xlsx", page.Find("a.account-template").GetAttribute("download"));
+        Assert.Contains("Nhập từ Excel", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(".xlsx", page.Find("input[type=file]").GetAttribute("accept"));
     }
 }

@@ -8,6 +8,10 @@ internal static class AccountMessages
     public const string Conflict =
         "Tài khoản này vừa được người khác sửa. Hãy tải lại danh sách và thực hiện lại thay đổi.";
 
+    public const string EmailInUse = "Thư điện tử này đã được dùng cho một tài khoản khác.";
+
+    public const string InvalidEmail = "Thư điện tử không hợp lệ.";
+
     public static IEnumerable<string> Translate(IEnumerable<IdentityError> errors, PasswordOptions password) =>
         errors.Select(e => Translate(e, password)).Distinct();
 
@@ -22,9 +26,9 @@ internal static class AccountMessages
             $"Mật khẩu phải có ít nhất {password.RequiredUniqueChars} ký tự khác nhau.",
         // With RequireUniqueEmail the user name is the e-mail, so both duplicates mean the same thing.
         nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
-            "Thư điện tử này đã được dùng cho một tài khoản khác.",
+            EmailInUse,
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
-            "Thư điện tử không hợp lệ.",
+            InvalidEmail,
         nameof(IdentityErrorDescriber.ConcurrencyFailure) => Conflict,
         _ => "Không lưu được tài khoản (" + error.Code + ").",
     };

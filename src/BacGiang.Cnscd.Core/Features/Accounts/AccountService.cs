@@ -36,7 +36,9 @@ public sealed class AccountService(
 
     private const string NotFound = "Không tìm thấy tài khoản.";
 
-    private PasswordOptions PasswordOptions => userManagerTemplate.Options.Password;
+    internal const string OutsideScope = "Đơn vị này nằm ngoài phạm vi quản lý của bạn.";
+
+    internal PasswordOptions PasswordOptions => userManagerTemplate.Options.Password;
 
     /// <summary>
     /// One page of the accounts the reader may manage: bound to a unit of the reader's subtree and with a
@@ -141,12 +143,7 @@ public sealed class AccountService(
         }
 
         using var users = CreateUserManager(db);
-        var email = request.Email.Trim();
-        var user = new AppUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, FullName = request.FullName.Trim(),
-            Role = request.Role, UnitId = request.UnitId, IsActive = true, CreatedAtUtc = DateTime.UtcNow,
-        };
+        var user = NewAccount(request);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
@@ -273,16 +270,9 @@ public sealed class AccountService(
             throw await RefuseAsync(db, operation, "Hãy đổi mật khẩu của chính mình ở mục “Tài khoản của tôi”.", user.Id, user.UnitId);
         }
 
-        var errors = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
+        if (await ValidatePasswordAsync(users, user, newPassword) is { Count: > 0 } errors)
         {
-            var check = await validator.ValidateAsync(users, user, newPassword);
-            errors.AddRange(check.Errors);
-        }
-
-        if (errors.Count > 0)
-        {
-            return AccountResult.Fail(AccountMessages.Translate(errors, PasswordOptions));
+            return AccountResult.Fail(errors);
         }
 
         // One save for hash, lockout and stamp (RemovePassword + AddPassword would be two).
@@ -310,7 +300,31 @@ public sealed class AccountService(
     private static List<AppRole> ManageableRoles(AppRole managerRole) =>
         Enum.GetValues<AppRole>().Where(r => CanManage(managerRole, r)).ToList();
 
-    private UserManager<AppUser> CreateUserManager(CnscdDbContext db) =>
+    /// <summary>A new, active account as <paramref name="request"/> describes it, without a password yet.</summary>
+    internal static AppUser NewAccount(AccountRequest request)
+    {
+        var email = request.Email.Trim();
+        return new AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, FullName = request.FullName.Trim(),
+            Role = request.Role, UnitId = request.UnitId, IsActive = true, CreatedAtUtc = DateTime.UtcNow,
+        };
+    }
+
+    /// <summary>Identity's password validators (length, character classes), their errors said in Vietnamese.</summary>
+    internal async Task<IReadOnlyList<string>> ValidatePasswordAsync(UserManager<AppUser> users, AppUser user, string password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(check.Errors);
+        }
+
+        return AccountMessages.Translate(errors, PasswordOptions).ToList();
+    }
+
+    internal UserManager<AppUser> CreateUserManager(CnscdDbContext db) =>
         new(new AccountUserStore(db, userManagerTemplate.ErrorDescriber), Options.Create(userManagerTemplate.Options),
             userManagerTemplate.PasswordHasher, userManagerTemplate.UserValidators, userManagerTemplate.PasswordValidators,
             userManagerTemplate.KeyNormalizer, userManagerTemplate.ErrorDescriber, services, identityLogger);
@@ -319,7 +333,7 @@ public sealed class AccountService(
     /// The signed-in manager as the database knows them now. The role comes from the account row, not the
     /// cookie (the actor carries none); the scope must hold both in the session and for the account's unit.
     /// </summary>
-    private static async Task<Manager?> LoadManagerAsync(CnscdDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Manager?> LoadManagerAsync(CnscdDbContext db, CancellationToken cancellationToken)
     {
         var actor = db.Actor;
         if (actor.UserId is null || actor.Scope.IsNothing || actor.Scope.IsUnrestricted)
@@ -339,7 +353,7 @@ public sealed class AccountService(
         return accountScope.IsNothing ? null : new Manager(actor.UserId, me.Role, actor.Scope, accountScope);
     }
 
-    private async Task<Manager> RequireManagerAsync(CnscdDbContext db, string operation, string? accountId, CancellationToken cancellationToken) =>
+    internal async Task<Manager> RequireManagerAsync(CnscdDbContext db, string operation, string? accountId, CancellationToken cancellationToken) =>
         await LoadManagerAsync(db, cancellationToken)
         ?? throw await RefuseAsync(db, operation, "Tài khoản của bạn không có quyền quản lý tài khoản.", accountId, null);
 
@@ -366,28 +380,43 @@ public sealed class AccountService(
     private async Task<UnitFacts> CheckBindingAsync(CnscdDbContext db, Manager manager, AppRole role, int unitId, string? accountId,
         string operation, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(role) || !CanManage(manager.Role, role))
+        var unit = CanGrant(manager, role) ? await LoadUnitAsync(db, unitId, cancellationToken) : null;
+        if (BindingProblem(manager, role, unit) is { } problem)
         {
-            throw await RefuseAsync(db, operation, $"Bạn không được cấp vai trò “{role.ToVietnamese()}”.", accountId, null);
+            throw await RefuseAsync(db, operation, problem, accountId, unit?.Id);
         }
 
-        var unit = await LoadUnitAsync(db, unitId, cancellationToken)
-            ?? throw await RefuseAsync(db, operation, "Đơn vị hành chính không tồn tại.", accountId, null);
-        if (unit.Level != role.ScopeLevel())
-        {
-            throw await RefuseAsync(db, operation,
-                $"Vai trò “{role.ToVietnamese()}” phải gắn với đơn vị {role.ScopeLevel().ToVietnamese().ToLowerInvariant()}.", accountId, unit.Id);
-        }
-
-        if (!manager.Covers(unit))
-        {
-            throw await RefuseAsync(db, operation, "Đơn vị này nằm ngoài phạm vi quản lý của bạn.", accountId, unit.Id);
-        }
-
-        return unit;
+        return unit!;
     }
 
-    private static AccountResult? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged)
+    private static bool CanGrant(Manager manager, AppRole role) => Enum.IsDefined(role) && CanManage(manager.Role, role);
+
+    /// <summary>
+    /// Why <paramref name="manager"/> may not bind an account of <paramref name="role"/> to <paramref name="unit"/>
+    /// (null: not found), or null if they may. Shared by single creation (which refuses) and the import (which
+    /// reports the row).
+    /// </summary>
+    internal static string? BindingProblem(Manager manager, AppRole role, UnitFacts? unit)
+    {
+        if (!CanGrant(manager, role))
+        {
+            return $"Bạn không được cấp vai trò “{role.ToVietnamese()}”.";
+        }
+
+        if (unit is null)
+        {
+            return "Đơn vị hành chính không tồn tại.";
+        }
+
+        if (unit.Level != role.ScopeLevel())
+        {
+            return $"Vai trò “{role.ToVietnamese()}” phải gắn với đơn vị {role.ScopeLevel().ToVietnamese().ToLowerInvariant()}.";
+        }
+
+        return manager.Covers(unit) ? null : OutsideScope;
+    }
+
+    internal static AccountResult? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(request.FullName))
@@ -424,7 +453,7 @@ public sealed class AccountService(
     /// Records the refusal in a context of its own (the operation's context may hold half-made changes that
     /// must not be saved with it), even if the caller has gone, then hands back the exception to throw.
     /// </summary>
-    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, string operation, string message, string? accountId,
+    internal async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, string operation, string message, string? accountId,
         int? unitId)
     {
         var actor = db.Actor;
@@ -438,9 +467,9 @@ public sealed class AccountService(
         return new ScopeViolationException(message);
     }
 
-    private sealed record UnitFacts(int Id, UnitLevel Level, int? DistrictId, int? CommuneId, int? VillageId, DateOnly? ValidTo);
+    internal sealed record UnitFacts(int Id, UnitLevel Level, int? DistrictId, int? CommuneId, int? VillageId, DateOnly? ValidTo);
 
-    private sealed record Manager(string UserId, AppRole Role, DataScope SessionScope, DataScope AccountScope)
+    internal sealed record Manager(string UserId, AppRole Role, DataScope SessionScope, DataScope AccountScope)
     {
         public bool Covers(UnitFacts unit) =>
             SessionScope.Covers(unit.DistrictId, unit.CommuneId, unit.VillageId)
