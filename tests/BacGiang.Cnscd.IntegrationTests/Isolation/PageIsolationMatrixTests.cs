@@ -31,6 +31,9 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/audit"] = null,
     };
 
+    /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
+    private static readonly string[] Downloads = ["/accounts/import-template"];
+
     /// <summary>Demo account, its password-only sign-in, and sibling units it must not see (official codes).</summary>
     public static TheoryData<string, string[]> Officers => new()
     {
@@ -70,6 +73,23 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
                 }
             }
         }
+
+        foreach (var url in Downloads)
+        {
+            var response = await client.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                continue; // refused (403) or sent to sign-in: nothing to leak
+            }
+
+            using var workbook = new ClosedXML.Excel.XLWorkbook(await response.Content.ReadAsStreamAsync());
+            var cells = workbook.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+            Assert.NotEmpty(cells);
+            foreach (var sibling in siblings)
+            {
+                Assert.DoesNotContain(sibling.Name, cells);
+            }
+        }
     }
 
     [Fact]
@@ -82,6 +102,18 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         Assert.Contains("/units", templates);
         var missing = templates.Where(t => !Pages.ContainsKey(t) && !PagesWithoutUnitData.Contains(t)).ToList();
         Assert.True(missing.Count == 0, "Add these pages to the isolation matrix: " + string.Join(", ", missing));
+
+        // Endpoints that are not pages (minimal APIs, downloads) must be in the matrix too.
+        var endpoints = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => !p.StartsWith("/_", StringComparison.Ordinal) && !p.StartsWith("/Account", StringComparison.Ordinal)
+                && !p.StartsWith("/health", StringComparison.Ordinal) && !Path.HasExtension(p) && !p.Contains("{**", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.Contains("/accounts/import-template", endpoints);
+        var missingEndpoints = endpoints.Where(p => !Pages.ContainsKey(p) && !PagesWithoutUnitData.Contains(p) && !Downloads.Contains(p)).ToList();
+        Assert.True(missingEndpoints.Count == 0, "Add these endpoints to the isolation matrix: " + string.Join(", ", missingEndpoints));
     }
 
     private async Task<List<(int Id, string Name)>> UnitsAsync(string[] codes)

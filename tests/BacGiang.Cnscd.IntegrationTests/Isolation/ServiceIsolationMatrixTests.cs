@@ -2,6 +2,7 @@ using System.Reflection;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
+using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Units;
@@ -31,7 +32,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     /// <summary>Everything a case needs: the acting services and the sibling's ids.</summary>
     public sealed record MatrixContext(
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
-        AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts);
+        AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -93,6 +94,49 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         },
         ["AccountService.ResetPasswordAsync"] = async m =>
             await Assert.ThrowsAsync<ScopeViolationException>(() => m.Accounts.ResetPasswordAsync(m.ForeignAccount.Id, "Mat-khau-moi-2026!")),
+        ["VillageLeaderImport.CanImportAsync"] = async m =>
+            Assert.Equal(m.Actor.Role() == AppRole.CommuneOfficer, await m.Import.CanImportAsync()),
+        ["VillageLeaderImport.CreateTemplateAsync"] = async m =>
+        {
+            if (m.Actor.Role() != AppRole.CommuneOfficer)
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.Import.CreateTemplateAsync());
+                return;
+            }
+
+            using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await m.Import.CreateTemplateAsync()));
+            var cells = workbook.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+            Assert.NotEmpty(cells);
+            Assert.DoesNotContain(m.ForeignVillage.Code, cells);
+            Assert.DoesNotContain(m.ForeignVillage.Name, cells);
+        },
+        ["VillageLeaderImport.ImportAsync"] = async m =>
+        {
+            using var workbook = new ClosedXML.Excel.XLWorkbook();
+            var sheet = workbook.AddWorksheet("Tài khoản");
+            string[] header = [VillageLeaderSheet.VillageCode, VillageLeaderSheet.VillageName, VillageLeaderSheet.FullName, VillageLeaderSheet.Email, VillageLeaderSheet.Password];
+            string[] row = [m.ForeignVillage.Code, m.ForeignVillage.Name, "Người Lạ Nhập", "nguoila.nhap@test.vn", "Mat-khau-dai-2026!"];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(1, c + 1).Value = header[c];
+                sheet.Cell(2, c + 1).Value = row[c];
+            }
+
+            using var file = new MemoryStream();
+            workbook.SaveAs(file);
+            file.Position = 0;
+            if (m.Actor.Role() != AppRole.CommuneOfficer)
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.Import.ImportAsync(file));
+            }
+            else
+            {
+                Assert.False((await m.Import.ImportAsync(file)).Succeeded);
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.Users.AnyAsync(u => u.Email == "nguoila.nhap@test.vn"));
+        },
     };
 
     [Theory]
@@ -113,7 +157,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var actor = MiniProvince.ActorFor(units[own], me.Id) with { UserName = me.Email };
         var factory = new ActorContextFactory(Database, actor);
         var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
-            new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor));
+            new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)
