@@ -42,6 +42,10 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         {
             Assert.Null(await m.Units.GetAsync(m.Foreign.Id));
             Assert.Null(await m.Units.GetAsync(m.ForeignVillage.Id));
+            // The forged request is on record, against the unit it tried to reach.
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                && a.EntityType == nameof(AdministrativeUnit) && a.UnitId == m.Foreign.Id));
         },
         ["UnitDirectoryService.GetChildrenAsync"] = async m =>
         {

@@ -1,5 +1,7 @@
 using BacGiang.Cnscd.Core.Data;
+using System.Globalization;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -24,11 +26,22 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
         return root == 0 ? null : await GetAsync(db, root, cancellationToken);
     }
 
-    /// <summary>A unit by id, or null when it does not exist or lies outside the reader's scope.</summary>
+    /// <summary>
+    /// A unit by id, or null when it does not exist or lies outside the reader's scope. Asking for a
+    /// unit that exists outside the scope (a forged or copied URL) is recorded as a refused attempt.
+    /// </summary>
     public async Task<UnitSummary?> GetAsync(int unitId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await GetAsync(db, unitId, cancellationToken);
+        var unit = await GetAsync(db, unitId, cancellationToken);
+        // Existence across scopes is checked here only to tell "no such unit" from "not yours" for the audit.
+        if (unit is null && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId, cancellationToken))
+        {
+            await AuditLog.RecordAsync(db, AuditActions.Refused, nameof(AdministrativeUnit), unitId.ToString(CultureInfo.InvariantCulture),
+                unitId, "{\"reason\":\"unit outside the account's scope\"}", cancellationToken: cancellationToken);
+        }
+
+        return unit;
     }
 
     private static async Task<UnitSummary?> GetAsync(CnscdDbContext db, int unitId, CancellationToken cancellationToken)
