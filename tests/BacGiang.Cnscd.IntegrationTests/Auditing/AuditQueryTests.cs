@@ -11,7 +11,7 @@ namespace BacGiang.Cnscd.IntegrationTests.Auditing;
 /// <summary>The audit page's searches: by user, unit (and its subtree), entity, action and Vietnam calendar day, paged.</summary>
 public abstract class AuditQueryTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private AuditQueryService ServiceFor(Actor actor) => new(new Factory(Database, actor));
+    private AuditQueryService ServiceFor(Actor actor) => new(new ActorContextFactory(Database, actor));
 
     private async Task ChangeAsHouseholdOfficerAsync(AdministrativeUnit village, string userName, string head)
     {
@@ -73,11 +73,6 @@ public abstract class AuditQueryTests(DatabaseProvider provider) : EngineTestBas
         Assert.Equal(2, second.Items.Count);
         Assert.True(first.Items.Zip(first.Items.Skip(1)).All(p => p.First.AtUtc >= p.Second.AtUtc));
         Assert.Empty(first.Items.Select(r => r.Id).Intersect(second.Items.Select(r => r.Id)));
-    }
-
-    private sealed class Factory(TestDatabase database, Actor actor) : IDbContextFactory<CnscdDbContext>
-    {
-        public CnscdDbContext CreateDbContext() => database.CreateContext(actor);
     }
 }
 

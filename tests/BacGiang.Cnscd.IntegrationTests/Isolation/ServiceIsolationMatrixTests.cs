@@ -219,11 +219,6 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         ["D1"] = Mini.D1, ["D2"] = Mini.D2, ["C1"] = Mini.C1, ["C2"] = Mini.C2, ["C3"] = Mini.C3,
         ["V11"] = Mini.V11, ["V12"] = Mini.V12, ["V21"] = Mini.V21, ["V31"] = Mini.V31,
     };
-
-    private sealed class ActorContextFactory(TestDatabase database, Actor actor) : IDbContextFactory<CnscdDbContext>
-    {
-        public CnscdDbContext CreateDbContext() => database.CreateContext(actor);
-    }
 }
 
 internal static class ActorRole

@@ -9,7 +9,7 @@ namespace BacGiang.Cnscd.IntegrationTests.Units;
 
 public abstract class UnitDirectoryTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private UnitDirectoryService ServiceFor(Actor actor) => new(new ContextFactory(Database, actor));
+    private UnitDirectoryService ServiceFor(Actor actor) => new(new ActorContextFactory(Database, actor));
 
     [Fact]
     public async Task Province_ListsDistrictsWithSubtreeCounts()
@@ -56,11 +56,6 @@ public abstract class UnitDirectoryTests(DatabaseProvider provider) : EngineTest
 
         var village = await service.GetAsync(Mini.V11.Id);
         Assert.Equal(["Thị trấn Đồi Ngô", "Tổ dân phố số 1"], village!.Path.Select(p => p.Name));
-    }
-
-    private sealed class ContextFactory(TestDatabase database, Actor actor) : IDbContextFactory<CnscdDbContext>
-    {
-        public CnscdDbContext CreateDbContext() => database.CreateContext(actor);
     }
 }
 
