@@ -97,8 +97,12 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
         return Expression.Lambda(body, e);
     }
 
+    /// <summary>
+    /// Saves go through <see cref="SaveChangesAsync(bool, CancellationToken)"/> only: the audit interceptor
+    /// works asynchronously, and blocking on it from Blazor's dispatcher could deadlock.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+        throw new NotSupportedException("Use SaveChangesAsync: CnscdDbContext saves asynchronously only.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
