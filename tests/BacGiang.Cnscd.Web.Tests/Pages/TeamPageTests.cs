@@ -80,6 +80,50 @@ public class TeamPageTests : ComponentTestBase
         Assert.True(notFound);
     }
 
+    [Fact]
+    public async Task ContactDialog_WhenSomeoneElseSavedMeanwhile_ShowsTheConflict_AndKeepsTheirChange()
+    {
+        var commune = await AddRosterAsync();
+        ActAs(commune);
+        AddAuthorization().SetAuthorized("xa@demo.cnscd.vn").SetRoles(nameof(AppRole.CommuneOfficer));
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var page = Render<TeamPage>(p => p.Add(c => c.UnitId, commune.Id));
+        page.WaitForAssertion(() => page.Find(".team-contact-edit"));
+
+        page.Find(".team-contact-edit").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find(".team-contact-hotline input"));
+        await using (var other = CnscdDatabase.CreateContext(Settings, BacGiang.Cnscd.Core.Tenancy.Actor.System("another editor")))
+        {
+            (await other.Teams.SingleAsync(t => t.UnitId == commune.Id)).Hotline = "0204111222";
+            await other.SaveChangesAsync();
+        }
+
+        dialogs.Find(".team-contact-hotline input").Change("0912 000 111");
+        dialogs.Find(".team-contact-save").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal("Tổ đã được người khác cập nhật; hãy tải lại để xem thay đổi.",
+            dialogs.Find(".team-contact-errors").TextContent.Trim()));
+        await using var check = CnscdDatabase.CreateContext(Settings, BacGiang.Cnscd.Core.Tenancy.Actor.System("check"));
+        Assert.Equal("0204111222", (await check.Teams.SingleAsync(t => t.UnitId == commune.Id)).Hotline);
+    }
+
+    [Fact]
+    public void TeamList_District_ListsItsTeamsWithLinks_AndTheInactiveFilterNarrowsOnTheServer()
+    {
+        ActAs(LucNam);
+        Render<MudPopoverProvider>();
+        var list = Render<TeamList>();
+
+        list.WaitForAssertion(() => Assert.Equal(3, list.FindAll("a.team-link").Count));
+        Assert.All(list.FindAll("a.team-link"), a => Assert.StartsWith("teams/unit/", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Contains("Chưa kiện toàn", list.Markup, StringComparison.Ordinal);
+
+        // Teams created today are not inactive yet.
+        list.Find(".team-filter-inactive input").Change(true);
+        list.WaitForAssertion(() => Assert.Contains("Không có tổ nào khớp.", list.Markup, StringComparison.Ordinal));
+    }
+
     /// <summary>Thị trấn Đồi Ngô's team: the chair and the youth secretary, no police chief; a hotline.</summary>
     private async Task<AdministrativeUnit> AddRosterAsync()
     {
