@@ -6,6 +6,7 @@ using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components;
@@ -87,6 +88,8 @@ public static class PortalHost
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<UnitDirectoryService>();
+        services.Configure<TeamOptions>(builder.Configuration.GetSection(TeamOptions.Section));
+        services.AddScoped<TeamService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();

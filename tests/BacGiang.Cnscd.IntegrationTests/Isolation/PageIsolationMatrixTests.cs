@@ -29,6 +29,8 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/units/{UnitId:int}"] = "/units/{0}",
         ["/accounts"] = null,
         ["/audit"] = null,
+        ["/teams"] = null,
+        ["/teams/unit/{UnitId:int}"] = "/teams/unit/{0}",
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>

@@ -5,10 +5,12 @@ using BacGiang.Cnscd.Core.Features.Accounts;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BacGiang.Cnscd.IntegrationTests.Isolation;
 
@@ -32,7 +34,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     /// <summary>Everything a case needs: the acting services and the sibling's ids.</summary>
     public sealed record MatrixContext(
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
-        AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import);
+        AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
+        TeamService Teams);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -73,6 +76,43 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
 
             Assert.Equal(0, (await m.Audit.SearchAsync(new AuditQuery(Action: AuditActions.Refused), new PageRequest(0, 100))).Items
                 .Count(r => r.UnitName == m.ForeignVillage.Name));
+        },
+        ["TeamService.GetTeamAsync"] = async m =>
+        {
+            Assert.Null(await m.Teams.GetTeamAsync(m.Foreign.Id));
+            Assert.Null(await m.Teams.GetTeamAsync(m.ForeignVillage.Id));
+            Assert.Null(await m.Teams.GetTeamAsync(m.ForeignVillage.Id, new DateOnly(2025, 6, 1)));
+            if (m.Own.Level != UnitLevel.District)
+            {
+                Assert.Equal(m.Own.Id, (await m.Teams.GetTeamAsync(m.Own.Id))!.UnitId);
+            }
+        },
+        ["TeamService.ListTeamsAsync"] = async m =>
+        {
+            var foreignIds = new[] { m.Foreign.Id, m.ForeignVillage.Id };
+            var all = await m.Teams.ListTeamsAsync(new TeamListFilter(), new PageRequest(0, 100), new TeamSort());
+            Assert.NotEmpty(all.Items);
+            Assert.DoesNotContain(all.Items, r => foreignIds.Contains(r.UnitId));
+            // Asking for the sibling by id narrows to nothing rather than widening the scope.
+            var byDistrict = await m.Teams.ListTeamsAsync(new TeamListFilter(DistrictId: m.Foreign.DistrictId), new PageRequest(0, 100), new TeamSort());
+            Assert.DoesNotContain(byDistrict.Items, r => foreignIds.Contains(r.UnitId));
+            var byCommune = await m.Teams.ListTeamsAsync(new TeamListFilter(CommuneId: m.ForeignVillage.CommuneId), new PageRequest(0, 100), new TeamSort(TeamSortField.Members, true));
+            Assert.DoesNotContain(byCommune.Items, r => foreignIds.Contains(r.UnitId));
+        },
+        ["TeamService.UpdateContactAsync"] = async m =>
+        {
+            var foreignTeam = await ForeignTeamAsync(m);
+            var result = await m.Teams.UpdateContactAsync(foreignTeam.Id, "https://zalo.me/g/xamnhap", "0912345678", foreignTeam.Version);
+            Assert.False(result.Succeeded);
+            var after = await ForeignTeamAsync(m);
+            Assert.Equal(foreignTeam.Version, after.Version);
+            Assert.Null(after.ZaloGroupUrl);
+        },
+        ["TeamService.RecomputeConstitutedAsync"] = async m =>
+        {
+            var foreignTeam = await ForeignTeamAsync(m);
+            Assert.Null(await m.Teams.RecomputeConstitutedAsync(foreignTeam.Id));
+            Assert.Equal(foreignTeam.Version, (await ForeignTeamAsync(m)).Version);
         },
         ["AccountService.ListAsync"] = async m =>
             Assert.DoesNotContain((await m.Accounts.ListAsync(new PageRequest(0, 100), null)).Items, a => a.Id == m.ForeignAccount.Id),
@@ -161,7 +201,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var actor = MiniProvince.ActorFor(units[own], me.Id) with { UserName = me.Email };
         var factory = new ActorContextFactory(Database, actor);
         var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
-            new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor));
+            new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
+            new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)
@@ -212,6 +253,13 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         Assert.NotEmpty(methods);
         var missing = methods.Where(m => !Cases.ContainsKey(m)).ToList();
         Assert.True(missing.Count == 0, "Add these to the isolation matrix: " + string.Join(", ", missing));
+    }
+
+    /// <summary>The sibling village's team as stored, read as the system.</summary>
+    private static async Task<Team> ForeignTeamAsync(MatrixContext m)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        return await db.Teams.AsNoTracking().SingleAsync(t => t.UnitId == m.ForeignVillage.Id);
     }
 
     private Dictionary<string, AdministrativeUnit> UnitsByName() => new()

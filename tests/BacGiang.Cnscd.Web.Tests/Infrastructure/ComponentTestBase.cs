@@ -1,6 +1,7 @@
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using Bunit;
@@ -27,6 +28,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<IActorAccessor>(Actor);
         Services.AddSingleton<IDbContextFactory<CnscdDbContext>>(sp => new Factory(Settings, sp.GetRequiredService<IActorAccessor>()));
         Services.AddScoped<UnitDirectoryService>();
+        Services.Configure<TeamOptions>(_ => { });
+        Services.AddScoped<TeamService>();
     }
 
     protected DatabaseSettings Settings { get; }
