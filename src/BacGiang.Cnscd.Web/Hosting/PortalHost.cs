@@ -35,7 +35,10 @@ public static class PortalHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Host.UseSerilog((context, services, logger) => PortalLogging.Configure(logger, context.Configuration, services));
+        // preserveStaticLogger: each host writes through its own logger rather than the process-wide
+        // Log.Logger (several hosts share a process in the tests; the static one is the bootstrap logger).
+        builder.Host.UseSerilog((context, services, logger) => PortalLogging.Configure(logger, context.Configuration, services),
+            preserveStaticLogger: true);
         AddServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
@@ -115,7 +118,7 @@ public static class PortalHost
             app.UseHsts();
         }
 
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();

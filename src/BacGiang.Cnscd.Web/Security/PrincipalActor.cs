@@ -21,7 +21,7 @@ public static class PrincipalActor
                 Int(principal, PortalClaimTypes.ScopeVillage))
             : DataScope.Nothing;
         return new Actor(principal.FindFirstValue(ClaimTypes.NameIdentifier), principal.Identity.Name,
-            Int(principal, PortalClaimTypes.UnitId), scope, clientAddress);
+            Int(principal, PortalClaimTypes.UnitId), scope, clientAddress, principal.Role());
     }
 
     public static AppRole? Role(this ClaimsPrincipal principal) =>

@@ -109,11 +109,19 @@ public class PortalHostTests(PortalFactory factory) : IClassFixture<PortalFactor
         var names = await db.Households.OrderBy(h => h.Id).Take(200).Select(h => h.HeadName)
             .Concat(db.People.OrderBy(p => p.Id).Take(200).Select(p => p.FullName)).ToListAsync();
         names.AddRange(DemoAccounts.All.Select(a => a.FullName));
-        var logs = string.Join("\n", Directory.GetFiles(factory.LogDirectory).Select(f =>
+        string ReadLogs() => string.Join("\n", Directory.GetFiles(factory.LogDirectory).Select(f =>
         {
             using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             return new StreamReader(stream).ReadToEnd();
         }));
+
+        // The file sink may reach the disk a moment after the response: wait for the line we caused.
+        var logs = ReadLogs();
+        for (var attempt = 0; attempt < 50 && !logs.Contains("Sign-in failed", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            logs = ReadLogs();
+        }
 
         Assert.Contains("Sign-in failed", logs, StringComparison.Ordinal); // the log was written and read
         Assert.DoesNotMatch(@"\b0\d{9}\b", logs);

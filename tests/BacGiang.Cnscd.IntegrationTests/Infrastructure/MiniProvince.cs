@@ -89,6 +89,14 @@ public sealed class MiniProvince
         };
     }
 
+    /// <summary>An officer of <paramref name="unit"/> with the role that level's accounts have (ProvinceAdmin for the province).</summary>
     public static Actor ActorFor(AdministrativeUnit unit, string userId = "test-user") =>
-        new(userId, userId + "@test", unit.Id, DataScope.ForUnit(unit.Level, unit.DistrictId, unit.CommuneId, unit.VillageId));
+        new(userId, userId + "@test", unit.Id, DataScope.ForUnit(unit.Level, unit.DistrictId, unit.CommuneId, unit.VillageId),
+            Role: unit.Level switch
+            {
+                UnitLevel.Province => AppRole.ProvinceAdmin,
+                UnitLevel.District => AppRole.DistrictOfficer,
+                UnitLevel.Commune => AppRole.CommuneOfficer,
+                _ => AppRole.VillageLeader,
+            });
 }

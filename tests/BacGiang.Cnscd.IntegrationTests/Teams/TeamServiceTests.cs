@@ -243,6 +243,21 @@ public abstract class TeamServiceTests(DatabaseProvider provider) : EngineTestBa
     }
 
     [Fact]
+    public async Task ContactEdit_ByADistrictOfficer_IsRefusedAndAudited()
+    {
+        var team = await Database.CreateSystemContext().Teams.AsNoTracking().SingleAsync(t => t.UnitId == Mini.C1.Id);
+        var service = ServiceFor(MiniProvince.ActorFor(Mini.D1));
+
+        var result = await service.UpdateContactAsync(team.Id, "https://zalo.me/g/abc", "0204111222", team.Version);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(TeamService.RoleMessage, result.Errors);
+        await using var check = Database.CreateSystemContext();
+        Assert.Null((await check.Teams.SingleAsync(t => t.Id == team.Id)).Hotline);
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Team)));
+    }
+
+    [Fact]
     public async Task ConcurrentContactEdits_TheSecondIsToldToReload_AndTheFirstIsKept()
     {
         var actor = MiniProvince.ActorFor(Mini.C1);

@@ -22,6 +22,8 @@ public sealed partial class TeamService(
 
     public const string NotFoundMessage = "Không tìm thấy tổ, hoặc tổ không thuộc phạm vi của tài khoản.";
 
+    public const string RoleMessage = "Vai trò của tài khoản chỉ được xem, không được sửa thông tin tổ.";
+
     public const string ZaloMessage = "Đường dẫn nhóm Zalo phải có dạng https://zalo.me/…";
 
     public const string HotlineMessage =
@@ -176,6 +178,14 @@ public sealed partial class TeamService(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!MayEditTeams(db.Actor))
+        {
+            // Province leaders and district staff read teams; the commune and village keep them (domain.md roles).
+            await AuditLog.RecordAsync(db, AuditActions.Refused, nameof(Team), teamId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                db.Actor.UnitId, "{\"reason\":\"role may not edit teams\"}", cancellationToken: cancellationToken);
+            return ContactUpdateResult.Fail(RoleMessage);
+        }
+
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
@@ -202,6 +212,10 @@ public sealed partial class TeamService(
 
         return ContactUpdateResult.Ok(team.Version);
     }
+
+    /// <summary>Who keeps team records: the commune and village officers of the team's unit, and the province's administrators.</summary>
+    public static bool MayEditTeams(Actor actor) =>
+        actor.Scope.IsUnrestricted || actor.Role is AppRole.ProvinceAdmin or AppRole.CommuneOfficer or AppRole.VillageLeader;
 
     /// <summary>
     /// Stores the R1 result of today's roster in <see cref="Team.IsConstituted"/> (what the list filters on);
