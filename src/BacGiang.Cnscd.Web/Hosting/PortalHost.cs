@@ -6,6 +6,7 @@ using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components;
@@ -87,6 +88,7 @@ public static class PortalHost
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<UnitDirectoryService>();
+        services.AddScoped<HouseholdService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();
