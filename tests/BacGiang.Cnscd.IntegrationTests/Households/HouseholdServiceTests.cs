@@ -302,6 +302,21 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
     }
 
     [Fact]
+    public async Task LogVisit_ByADistrictOfficer_IsRefused_AndAudited()
+    {
+        var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");
+        var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
+
+        var refused = await Assert.ThrowsAsync<ScopeViolationException>(() =>
+            ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1")).LogVisitAsync(Visit(householdId, memberId), Today));
+
+        Assert.Equal(HouseholdMessages.NotAVisitor, refused.Message);
+        await using var db = Database.CreateSystemContext();
+        Assert.False(await db.HouseholdVisits.AnyAsync());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == "district-d1" && a.UnitId == Mini.V11.Id));
+    }
+
+    [Fact]
     public async Task RecentlyVisited_ListsTheVillagesLatestVisits_NewestFirst()
     {
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");

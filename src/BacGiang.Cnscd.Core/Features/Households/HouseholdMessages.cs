@@ -11,5 +11,7 @@ public static class HouseholdMessages
 
     public const string NotFound = "Không tìm thấy hộ gia đình, hoặc hộ không thuộc phạm vi của tài khoản.";
 
+    public const string NotAVisitor = "Chỉ cán bộ xã và tổ trưởng thôn ghi lượt thăm hộ gia đình.";
+
     public const string Busy = "Hộ gia đình vừa được cập nhật cùng lúc; vui lòng lưu lại.";
 }

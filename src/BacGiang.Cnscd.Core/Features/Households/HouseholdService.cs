@@ -192,7 +192,13 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == request.HouseholdId, cancellationToken);
         if (household is null)
         {
-            throw await RefuseAsync(db, request.HouseholdId);
+            throw await RefuseAsync(db, request.HouseholdId, HouseholdMessages.NotFound);
+        }
+
+        // Visits are the work of the commune and the village (roles table): district and province read figures.
+        if (!LogsVisits(db.Actor))
+        {
+            throw await RefuseAsync(db, request.HouseholdId, HouseholdMessages.NotAVisitor);
         }
 
         if (request.VisitedOn > today)
@@ -313,19 +319,23 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     /// context of its own, then hands back the exception to throw. Reading that unit id crosses scopes on purpose
     /// and reads nothing else; the caller learns only "not found".
     /// </summary>
-    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, int householdId)
+    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, int householdId, string reason)
     {
         var unitId = await db.Households.IgnoreQueryFilters().Where(h => h.Id == householdId)
             .Select(h => (int?)h.UnitId).FirstOrDefaultAsync(CancellationToken.None);
         await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
         {
             await AuditLog.RecordAsync(auditDb, AuditActions.Refused, nameof(Household), householdId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                unitId, "LogVisit: " + HouseholdMessages.NotFound, cancellationToken: CancellationToken.None);
+                unitId, "LogVisit: " + reason, cancellationToken: CancellationToken.None);
         }
 
         logger.LogWarning("Visit to household {HouseholdId} refused for actor {ActorId}", householdId, db.Actor.UserId);
-        return new ScopeViolationException(HouseholdMessages.NotFound);
+        return new ScopeViolationException(reason);
     }
+
+    /// <summary>Whether the actor logs visits: commune and village accounts (and system work such as imports).</summary>
+    public static bool LogsVisits(Actor actor) =>
+        actor.Scope.IsUnrestricted || (!actor.Scope.IsNothing && (actor.Scope.CommuneId is not null || actor.Scope.VillageId is not null));
 
     /// <summary>Today's date in Vietnam (UTC+7): a visit at 06:30 on the 5th is on the 5th, not the 4th.</summary>
     private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
