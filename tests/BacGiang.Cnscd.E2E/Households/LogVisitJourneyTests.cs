@@ -57,6 +57,8 @@ public class LogVisitJourneyTests(BrowserPortal portal) : IClassFixture<BrowserP
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the register is {overflow}px wider than the phone");
 
+        Directory.CreateDirectory(ArtifactDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory, "household-register-phone.png"), FullPage = true });
         await link.ClickAsync();
         await Assertions.Expect(page.Locator("#visit-household")).ToHaveTextAsync(household.HeadName);
         await Assertions.Expect(page.Locator("#visit-household[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -81,13 +83,15 @@ public class LogVisitJourneyTests(BrowserPortal portal) : IClassFixture<BrowserP
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the visit form is {overflow}px wider than the phone");
 
+        Directory.CreateDirectory(ArtifactDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory, "log-visit-form-phone.png"), FullPage = true });
+
         // Tap 1: a skill. Tap 2: save. Date (today) and member ("me") are already filled in.
         await page.Locator(".skill-toggle[data-skill='OnlinePayment']").ClickAsync();
         await Assertions.Expect(page.Locator(".skill-toggle[data-skill='OnlinePayment']")).ToHaveAttributeAsync("aria-pressed", "true");
         await page.Locator(".save-visit").ClickAsync();
         await Assertions.Expect(page.Locator(".visit-saved")).ToContainTextAsync("Đã lưu lượt thăm");
 
-        Directory.CreateDirectory(ArtifactDirectory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory, "log-visit-phone.png"), FullPage = true });
 
         Assert.Equal(1, await VisitsOfAsync(household.Id, startedUtc));
