@@ -7,6 +7,7 @@ using BacGiang.Cnscd.Core.Features.Accounts;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Teams;
+using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components;
@@ -93,6 +94,7 @@ public static class PortalHost
         services.AddScoped<UnitDirectoryService>();
         services.Configure<TeamOptions>(builder.Configuration.GetSection(TeamOptions.Section));
         services.AddScoped<TeamService>();
+        services.AddScoped<HouseholdService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();

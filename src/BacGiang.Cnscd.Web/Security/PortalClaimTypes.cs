@@ -10,6 +10,9 @@ public static class PortalClaimTypes
     public const string ScopeCommune = "cnscd:commune";
     public const string ScopeVillage = "cnscd:village";
 
+    /// <summary>The account's own team membership (village leaders), preselected as the visitor on a visit.</summary>
+    public const string MemberId = "cnscd:member";
+
     /// <summary>Unix seconds of the password sign-in; the absolute 12-hour limit counts from it.</summary>
     public const string SignedInAt = "cnscd:signed-in-at";
 

@@ -28,6 +28,7 @@ public sealed class PortalClaimsFactory(UserManager<AppUser> userManager, IOptio
         AddIfSet(identity, PortalClaimTypes.ScopeDistrict, scope.DistrictId);
         AddIfSet(identity, PortalClaimTypes.ScopeCommune, scope.CommuneId);
         AddIfSet(identity, PortalClaimTypes.ScopeVillage, scope.VillageId);
+        AddIfSet(identity, PortalClaimTypes.MemberId, user.MemberId);
         return identity;
     }
 

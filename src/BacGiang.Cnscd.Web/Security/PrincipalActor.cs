@@ -27,6 +27,12 @@ public static class PrincipalActor
     public static AppRole? Role(this ClaimsPrincipal principal) =>
         Enum.TryParse<AppRole>(principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
 
+    /// <summary>The signed-in account's own team membership, if it has one ("me" on the visit form).</summary>
+    public static int? MemberId(this ClaimsPrincipal principal) => Int(principal, PortalClaimTypes.MemberId);
+
+    /// <summary>The signed-in account's unit (its village for a village leader).</summary>
+    public static int? UnitId(this ClaimsPrincipal principal) => Int(principal, PortalClaimTypes.UnitId);
+
     private static int? Int(ClaimsPrincipal principal, string type) =>
         int.TryParse(principal.FindFirstValue(type), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

@@ -31,6 +31,10 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/audit"] = null,
         ["/teams"] = null,
         ["/teams/unit/{UnitId:int}"] = "/teams/unit/{0}",
+        ["/households"] = null,
+        ["/households/village/{VillageId:int}"] = "/households/village/{0}",
+        // {1}: a household of the sibling unit (a forged household id), not a unit id.
+        ["/households/{HouseholdId:int}/visit"] = "/households/{1}/visit",
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
@@ -55,7 +59,8 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
 
         foreach (var (template, withId) in Pages)
         {
-            var urls = withId is null ? [template] : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id)).ToList();
+            var urls = withId is null ? [template]
+                : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id, s.HouseholdId)).ToList();
             foreach (var url in urls)
             {
                 var response = await client.GetAsync(url);
@@ -118,13 +123,22 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         Assert.True(missingEndpoints.Count == 0, "Add these endpoints to the isolation matrix: " + string.Join(", ", missingEndpoints));
     }
 
-    private async Task<List<(int Id, string Name)>> UnitsAsync(string[] codes)
+    /// <summary>The sibling units, each with one household of its subtree (for pages that take a household id).</summary>
+    private async Task<List<(int Id, string Name, int HouseholdId)>> UnitsAsync(string[] codes)
     {
         _ = factory.Server;
         await using var db = CnscdDatabase.CreateContext(factory.Services.GetRequiredService<DatabaseSettings>(), Actor.System("test"));
-        var units = await db.Units.Where(u => codes.Contains(u.Code)).Select(u => new { u.Id, u.Name }).ToListAsync();
+        var units = await db.Units.Where(u => codes.Contains(u.Code))
+            .Select(u => new
+            {
+                u.Id, u.Name,
+                HouseholdId = db.Households.Where(h => h.DistrictId == u.Id || h.CommuneId == u.Id || h.VillageId == u.Id)
+                    .OrderBy(h => h.Id).Select(h => h.Id).FirstOrDefault(),
+            })
+            .ToListAsync();
         Assert.Equal(codes.Length, units.Count);
-        return units.Select(u => (u.Id, u.Name)).ToList();
+        Assert.All(units, u => Assert.NotEqual(0, u.HouseholdId));
+        return units.Select(u => (u.Id, u.Name, u.HouseholdId)).ToList();
     }
 }
 

@@ -5,11 +5,13 @@ using BacGiang.Cnscd.Core.Features.Accounts;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BacGiang.Cnscd.IntegrationTests.Isolation;
@@ -35,7 +37,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     public sealed record MatrixContext(
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
-        TeamService Teams);
+        TeamService Teams, HouseholdService Households, int ForeignHouseholdId);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -181,6 +183,34 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             await using var db = m.Database.CreateSystemContext();
             Assert.False(await db.Users.AnyAsync(u => u.Email == "nguoila.nhap@test.vn"));
         },
+        ["HouseholdService.RegisterAsync"] = async m =>
+        {
+            foreach (var unit in new[] { m.Foreign, m.ForeignVillage })
+            {
+                Assert.Equal(0, (await m.Households.RegisterAsync(unit.Id, HouseholdFilter.None, null, new PageRequest(0, 100))).TotalCount);
+                Assert.Equal(0, (await m.Households.RegisterAsync(unit.Id, HouseholdFilter.None, "ho ben kia", new PageRequest(0, 100))).TotalCount);
+            }
+
+            // The reader's own register (its commune or village) lists its own rows only.
+            var own = await m.Households.RegisterAsync(m.Own.Id, HouseholdFilter.None, "ho", new PageRequest(0, 100));
+            Assert.DoesNotContain(own.Items, r => r.Id == m.ForeignHouseholdId || r.HeadName == "Hộ Bên Kia");
+        },
+        ["HouseholdService.GetAsync"] = async m => Assert.Null(await m.Households.GetAsync(m.ForeignHouseholdId)),
+        ["HouseholdService.LogVisitAsync"] = async m =>
+        {
+            var request = new VisitRequest(Guid.NewGuid(), m.ForeignHouseholdId, new DateOnly(2026, 1, 5), 1, DigitalSkills.All, true, true, null);
+            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.LogVisitAsync(request));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.HouseholdVisits.AnyAsync(v => v.ClientRequestId == request.ClientRequestId));
+            Assert.Equal(DigitalSkills.None, (await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).SkillsGuided);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Household)
+                && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.UserId == m.Actor.UserId));
+        },
+        ["HouseholdService.RecentlyVisitedAsync"] = async m =>
+        {
+            Assert.Empty(await m.Households.RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdService.MaxRecent));
+            Assert.Empty(await m.Households.RecentlyVisitedAsync(m.Foreign.Id, HouseholdService.MaxRecent));
+        },
     };
 
     [Theory]
@@ -191,10 +221,19 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         await using var host = new AccountTestHost(Database);
         var me = await host.AddAccountAsync($"me-{own}@test.vn", "Cán Bộ Thử", role, units[own]);
         var other = await host.AddAccountAsync($"other-{foreignVillage}@test.vn", "Trưởng Thôn Khác", AppRole.VillageLeader, units[foreignVillage]);
-        // Something in the sibling's audit trail that must stay invisible.
+        // Something in the sibling's audit trail that must stay invisible, and a visit in the sibling village.
+        int foreignHouseholdId;
         await using (var system = Database.CreateSystemContext())
         {
-            system.Households.Add(MiniProvince.NewHousehold(units[foreignVillage], "Hộ Bên Kia"));
+            var household = MiniProvince.NewHousehold(units[foreignVillage], "Hộ Bên Kia");
+            system.Households.Add(household);
+            await system.SaveChangesAsync();
+            foreignHouseholdId = household.Id;
+            system.HouseholdVisits.Add(new HouseholdVisit
+            {
+                UnitId = household.UnitId, HouseholdId = household.Id, VisitedOn = new DateOnly(2026, 1, 2), Outcome = VisitOutcome.Guided,
+                ClientRequestId = Guid.NewGuid(), CreatedAtUtc = DateTime.UtcNow,
+            });
             await system.SaveChangesAsync();
         }
 
@@ -202,7 +241,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var factory = new ActorContextFactory(Database, actor);
         var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
             new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
-            new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())));
+            new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
+            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId);
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)

@@ -121,7 +121,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                     pending.AwaitingKeys.Add((entry, audit));
                     break;
                 case EntityState.Modified:
-                    var changed = entry.Properties.Where(p => p.IsModified && !IgnoredProperties.Contains(p.Metadata.Name)).ToList();
+                    var changed = entry.Properties.Where(p => p.IsModified && !IgnoredProperties.Contains(p.Metadata.Name))
+                        .Select(p => (Name: p.Metadata.Name, Property: p)).ToList();
                     changed.AddRange(OwnedChanges(entry));
                     if (changed.Count == 0 && !entry.References.Any(r => r.TargetEntry?.State is EntityState.Added or EntityState.Deleted))
                     {
@@ -131,8 +132,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                     audit.Action = AuditActions.Update;
                     audit.EntityId = KeyOf(entry);
                     audit.Changes = Serialize(
-                        changed.ToDictionary(p => p.Metadata.Name, p => Display(p.Metadata.Name, p.OriginalValue)),
-                        changed.ToDictionary(p => p.Metadata.Name, p => Display(p.Metadata.Name, p.CurrentValue)));
+                        changed.ToDictionary(c => c.Name, c => Display(c.Property.Metadata.Name, c.Property.OriginalValue)),
+                        changed.ToDictionary(c => c.Name, c => Display(c.Property.Metadata.Name, c.Property.CurrentValue)));
                     pending.Ready.Add(audit);
                     break;
                 case EntityState.Deleted:
@@ -153,15 +154,20 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         return pending;
     }
 
-    // Changes inside an owned collection (a household's skills) are reported on the owner.
-    private static IEnumerable<PropertyEntry> OwnedChanges(EntityEntry owner) =>
+    // Changes inside an owned collection (a household's skills) are reported on the owner, each named by its
+    // collection and key ("Skills[OnlinePayment].GuidedOn"): one visit can add several skills at once.
+    private static IEnumerable<(string Name, PropertyEntry Property)> OwnedChanges(EntityEntry owner) =>
         owner.Collections
             .Where(c => c.Metadata.TargetEntityType.IsOwned() && c.CurrentValue is not null)
-            .SelectMany(c => c.CurrentValue!.Cast<object>())
-            .Select(owner.Context.Entry)
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .SelectMany(e => e.Properties.Where(p => e.State == EntityState.Added || p.IsModified))
-            .Where(p => !p.Metadata.IsKey() && !p.Metadata.IsForeignKey());
+            .SelectMany(c => c.CurrentValue!.Cast<object>().Select(item => (Collection: c.Metadata.Name, Entry: owner.Context.Entry(item))))
+            .Where(x => x.Entry.State is EntityState.Added or EntityState.Modified)
+            .SelectMany(x => x.Entry.Properties
+                .Where(p => (x.Entry.State == EntityState.Added || p.IsModified) && !p.Metadata.IsKey() && !p.Metadata.IsForeignKey())
+                .Select(p => (Name: $"{x.Collection}[{OwnedKey(x.Entry)}].{p.Metadata.Name}", Property: p)));
+
+    private static string OwnedKey(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Where(p => !p.IsForeignKey())
+            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
 
     private static bool IsAudited(object entity) =>
         entity is IUnitScoped or AppUser;

@@ -1,0 +1,17 @@
+namespace BacGiang.Cnscd.Core.Features.Households;
+
+/// <summary>The Vietnamese messages of the household feature, shared by the service, the pages and the tests.</summary>
+public static class HouseholdMessages
+{
+    public const string FutureVisit = "Ngày thăm không được sau hôm nay.";
+
+    public const string MemberNotInTeam = "Người đi thăm phải là thành viên đang hoạt động của Tổ CNSCĐ thôn này.";
+
+    public const string NoteTooLong = "Ghi chú không được dài quá 1.000 ký tự.";
+
+    public const string NotFound = "Không tìm thấy hộ gia đình, hoặc hộ không thuộc phạm vi của tài khoản.";
+
+    public const string NotAVisitor = "Chỉ cán bộ xã và tổ trưởng thôn ghi lượt thăm hộ gia đình.";
+
+    public const string Busy = "Hộ gia đình vừa được cập nhật cùng lúc; vui lòng lưu lại.";
+}
