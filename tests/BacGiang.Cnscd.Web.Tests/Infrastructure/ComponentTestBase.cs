@@ -70,8 +70,16 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         }
     }
 
+    /// <summary>Acts as an officer of <paramref name="unit"/>, with the role accounts of that level have.</summary>
     protected void ActAs(AdministrativeUnit unit) =>
-        Actor.Current = new BacGiang.Cnscd.Core.Tenancy.Actor("u", "u", unit.Id, DataScope.ForUnit(unit.Level, unit.DistrictId, unit.CommuneId, unit.VillageId));
+        Actor.Current = new BacGiang.Cnscd.Core.Tenancy.Actor("u", "u", unit.Id, DataScope.ForUnit(unit.Level, unit.DistrictId, unit.CommuneId, unit.VillageId),
+            Role: unit.Level switch
+            {
+                UnitLevel.Province => AppRole.ProvinceAdmin,
+                UnitLevel.District => AppRole.DistrictOfficer,
+                UnitLevel.Commune => AppRole.CommuneOfficer,
+                _ => AppRole.VillageLeader,
+            });
 
     private sealed class Factory(DatabaseSettings settings, IActorAccessor actor) : IDbContextFactory<CnscdDbContext>
     {
