@@ -1,6 +1,7 @@
 using System.Text;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Tenancy;
@@ -43,6 +44,58 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
     private static VisitRequest Visit(int householdId, int memberId, DigitalSkills skills = DigitalSkills.OnlinePayment, DateOnly? on = null,
         Guid? requestId = null, bool vneid = false, bool dvc = false) =>
         new(requestId ?? Guid.NewGuid(), householdId, on ?? Today, memberId, skills, vneid, dvc, "Hướng dẫn tại nhà");
+
+    [Fact]
+    public async Task Assign_InBulk_PutsHouseholdsOnTheMembersList_WithWhatEachStillLacks()
+    {
+        var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Phụ Trách");
+        var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
+        var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
+
+        var result = await VillageLeader.AssignAsync([duc, hang], memberId);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(2, result.Count);
+        var mine = await VillageLeader.AssignedToAsync(memberId, new PageRequest(0, 20));
+        Assert.Equal(2, mine.TotalCount);
+        Assert.All(mine.Items, r => Assert.Contains("Tài khoản VNeID mức 2", r.Missing));
+        Assert.Contains("Thanh toán trực tuyến", mine.Items[0].Missing);
+
+        // Once a household is covered it has nothing left to do and moves to the end of the list.
+        await VillageLeader.LogVisitAsync(Visit(duc, memberId, DigitalSkills.All, vneid: true, dvc: true));
+        mine = await VillageLeader.AssignedToAsync(memberId, new PageRequest(0, 20));
+        Assert.Equal(hang, mine.Items[0].Id);
+        Assert.Empty(mine.Items[1].Missing);
+    }
+
+    [Fact]
+    public async Task Assign_ToAMemberOfAnotherVillagesTeam_IsRefusedWithTheMessage_AndChangesNothing()
+    {
+        var otherVillageMember = await AddMemberAsync(Mini.V12, "Lê Thị Thôn Bên");
+        var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
+        var communeOfficer = ServiceFor(MiniProvince.ActorFor(Mini.C1, "officer-c1"));
+
+        var result = await communeOfficer.AssignAsync([duc], otherVillageMember);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(HouseholdMessages.AssigneeNotInTeam, result.Error);
+        await using var db = Database.CreateSystemContext();
+        Assert.Null((await db.Households.SingleAsync(h => h.Id == duc)).AssignedMemberId);
+    }
+
+    [Fact]
+    public async Task Assign_ByADistrictOfficer_IsRefused_AndAudited()
+    {
+        var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Phụ Trách");
+        var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
+        var district = ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
+
+        await Assert.ThrowsAsync<ScopeViolationException>(() => district.AssignAsync([duc], memberId));
+
+        await using var db = Database.CreateSystemContext();
+        Assert.Null((await db.Households.SingleAsync(h => h.Id == duc)).AssignedMemberId);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == "district-d1"));
+    }
 
     [Fact]
     public async Task Register_FiltersByEachChip()

@@ -32,6 +32,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/teams"] = null,
         ["/teams/unit/{UnitId:int}"] = "/teams/unit/{0}",
         ["/households"] = null,
+        ["/households/mine"] = null,
         ["/households/village/{VillageId:int}"] = "/households/village/{0}",
         // {1}: a household of the sibling unit (a forged household id), not a unit id.
         ["/households/{HouseholdId:int}/visit"] = "/households/{1}/visit",

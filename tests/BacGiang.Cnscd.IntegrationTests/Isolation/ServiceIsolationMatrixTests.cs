@@ -206,6 +206,34 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Household)
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.UserId == m.Actor.UserId));
         },
+        ["HouseholdService.AssignAsync"] = async m =>
+        {
+            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.AssignAsync([m.ForeignHouseholdId], null));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        },
+        ["HouseholdService.AssignedToAsync"] = async m =>
+        {
+            // A member of the sibling's village team with the sibling's household assigned: not on any list the actor can read.
+            int foreignMember;
+            await using (var db = m.Database.CreateSystemContext())
+            {
+                var team = await db.Teams.SingleAsync(t => t.UnitId == m.ForeignVillage.Id);
+                var member = new TeamMember
+                {
+                    UnitId = m.ForeignVillage.Id, TeamId = team.Id, StartDate = new DateOnly(2025, 1, 1),
+                    Person = new Person { UnitId = m.ForeignVillage.Id, FullName = "Thành Viên Bên Kia", FullNameSearch = "thanh vien ben kia" },
+                };
+                db.TeamMembers.Add(member);
+                await db.SaveChangesAsync();
+                foreignMember = member.Id;
+                (await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).AssignedMemberId = foreignMember;
+                await db.SaveChangesAsync();
+            }
+
+            Assert.Equal(0, (await m.Households.AssignedToAsync(foreignMember, new PageRequest(0, 100))).TotalCount);
+        },
         ["HouseholdService.RecentlyVisitedAsync"] = async m =>
         {
             Assert.Empty(await m.Households.RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdService.MaxRecent));

@@ -13,5 +13,9 @@ public static class HouseholdMessages
 
     public const string NotAVisitor = "Chỉ cán bộ xã và tổ trưởng thôn ghi lượt thăm hộ gia đình.";
 
+    public const string AssigneeNotInTeam = "Người được phân công phải là thành viên đang hoạt động của Tổ CNSCĐ của thôn có hộ.";
+
+    public const string NothingSelected = "Chưa chọn hộ gia đình nào.";
+
     public const string Busy = "Hộ gia đình vừa được cập nhật cùng lúc; vui lòng lưu lại.";
 }

@@ -333,6 +333,98 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         return new ScopeViolationException(reason);
     }
 
+    /// <summary>
+    /// Assigns the given households to a team member (or clears the assignment when <paramref name="memberId"/>
+    /// is null), all or none. The member must be an active member of the team of each household's village. A
+    /// household id outside the reader's scope is refused and audited; district and province roles are refused
+    /// (assigning visitors is the commune's and the village's work).
+    /// </summary>
+    public async Task<AssignmentResult> AssignAsync(IReadOnlyCollection<int> householdIds, int? memberId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(householdIds);
+        if (householdIds.Count == 0)
+        {
+            return AssignmentResult.Fail(HouseholdMessages.NothingSelected);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = householdIds.Distinct().ToList();
+        var households = await db.Households.Where(h => ids.Contains(h.Id)).ToListAsync(cancellationToken);
+        if (households.Count != ids.Count)
+        {
+            throw await RefuseAsync(db, ids.Except(households.Select(h => h.Id)).First(), HouseholdMessages.NotFound);
+        }
+
+        if (!LogsVisits(db.Actor))
+        {
+            throw await RefuseAsync(db, ids[0], HouseholdMessages.NotAVisitor);
+        }
+
+        if (memberId is { } id)
+        {
+            var today = Today();
+            foreach (var villageId in households.Select(h => h.UnitId).Distinct())
+            {
+                if (!await ActiveMembers(db, villageId, today).AnyAsync(m => m.Id == id, cancellationToken))
+                {
+                    return AssignmentResult.Fail(HouseholdMessages.AssigneeNotInTeam);
+                }
+            }
+        }
+
+        foreach (var household in households)
+        {
+            household.AssignedMemberId = memberId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return AssignmentResult.Ok(households.Count);
+    }
+
+    /// <summary>
+    /// One page of the households assigned to a team member ("my households"), each with what it still lacks:
+    /// the skills not yet guided, the VNeID account, the online-public-services account. Covered households
+    /// come last.
+    /// </summary>
+    public async Task<PagedResult<AssignedHouseholdRow>> AssignedToAsync(int memberId, PageRequest page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Households.AsNoTracking().Where(h => h.AssignedMemberId == memberId);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderBy(h => h.Coverage == CoverageStatus.NotCovered ? 0 : 1).ThenBy(h => h.SearchKey)
+            .Skip(page.Skip).Take(page.Take)
+            .Select(h => new { h.Id, h.HeadName, h.Address, h.LastVisitedOn, h.SkillsGuided, h.HasVneidLevel2, h.HasPublicServiceAccount, h.Coverage })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<AssignedHouseholdRow>(rows.Select(h => new AssignedHouseholdRow(h.Id, h.HeadName, h.Address, h.LastVisitedOn,
+            Missing(h.SkillsGuided, h.HasVneidLevel2, h.HasPublicServiceAccount, h.Coverage))).ToList(), total);
+    }
+
+    /// <summary>What a household still lacks, in Vietnamese; empty once it is covered.</summary>
+    public static IReadOnlyList<string> Missing(DigitalSkills skills, bool vneid, bool publicServices, CoverageStatus coverage)
+    {
+        if (coverage.IsCovered())
+        {
+            return [];
+        }
+
+        var missing = DigitalSkillLabels.Each.Where(s => !skills.HasFlag(s)).Select(s => s.ToVietnamese()).ToList();
+        if (!vneid)
+        {
+            missing.Add("Tài khoản VNeID mức 2");
+        }
+
+        if (!publicServices)
+        {
+            missing.Add("Tài khoản dịch vụ công trực tuyến");
+        }
+
+        return missing;
+    }
+
     /// <summary>Whether the actor logs visits: commune and village accounts (and system work such as imports).</summary>
     public static bool LogsVisits(Actor actor) =>
         actor.Scope.IsUnrestricted || (!actor.Scope.IsNothing && (actor.Scope.CommuneId is not null || actor.Scope.VillageId is not null));
