@@ -16,7 +16,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    private HouseholdService ServiceFor(Actor actor) => new(new ContextFactory(Database, actor), NullLogger<HouseholdService>.Instance);
+    private HouseholdService ServiceFor(Actor actor) => new(new ActorContextFactory(Database, actor), NullLogger<HouseholdService>.Instance);
 
     private HouseholdService VillageLeader => ServiceFor(MiniProvince.ActorFor(Mini.V11, "leader-v11"));
 
@@ -383,11 +383,6 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         Assert.Equal(["Nguyễn Văn Đức", "Lê Văn Nam"], recent.Select(r => r.HeadName));
         Assert.Single(await service.RecentlyVisitedAsync(Mini.V11.Id, 1));
         Assert.Empty(await service.RecentlyVisitedAsync(Mini.V12.Id, 10));
-    }
-
-    private sealed class ContextFactory(TestDatabase database, Actor actor) : IDbContextFactory<CnscdDbContext>
-    {
-        public CnscdDbContext CreateDbContext() => database.CreateContext(actor);
     }
 }
 

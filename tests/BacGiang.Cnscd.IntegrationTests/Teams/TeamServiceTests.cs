@@ -16,7 +16,7 @@ public abstract class TeamServiceTests(DatabaseProvider provider) : EngineTestBa
     private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
     private TeamService ServiceFor(Actor actor, int inactiveAfterDays = 90) =>
-        new(new ContextFactory(Database, actor), new FixedActorAccessor(actor), Options.Create(new TeamOptions { InactiveAfterDays = inactiveAfterDays }));
+        new(new ActorContextFactory(Database, actor), new FixedActorAccessor(actor), Options.Create(new TeamOptions { InactiveAfterDays = inactiveAfterDays }));
 
     private async Task<int> TeamIdAsync(AdministrativeUnit unit)
     {
@@ -319,11 +319,6 @@ public abstract class TeamServiceTests(DatabaseProvider provider) : EngineTestBa
         await using var check = Database.CreateSystemContext();
         Assert.False((await check.Teams.SingleAsync(t => t.Id == teamId)).IsConstituted);
         Assert.Null(await service.RecomputeConstitutedAsync(await TeamIdAsync(Mini.C3)));
-    }
-
-    private sealed class ContextFactory(TestDatabase database, Actor actor) : IDbContextFactory<CnscdDbContext>
-    {
-        public CnscdDbContext CreateDbContext() => database.CreateContext(actor);
     }
 }
 
