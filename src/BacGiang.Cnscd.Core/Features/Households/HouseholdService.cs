@@ -326,7 +326,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
         {
             await AuditLog.RecordAsync(auditDb, AuditActions.Refused, nameof(Household), householdId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                unitId, "LogVisit: " + reason, cancellationToken: CancellationToken.None);
+                unitId, System.Text.Json.JsonSerializer.Serialize(new { reason }, Data.Interceptors.AuditJson.Options), cancellationToken: CancellationToken.None);
         }
 
         logger.LogWarning("Visit to household {HouseholdId} refused for actor {ActorId}", householdId, db.Actor.UserId);
