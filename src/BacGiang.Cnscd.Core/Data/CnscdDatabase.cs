@@ -35,7 +35,8 @@ public static class CnscdDatabase
                 break;
         }
 
-        options.AddInterceptors(new UnitScopeInterceptor(), new AuditInterceptor());
+        // SummaryInterceptor before AuditInterceptor: its SavedChanges must run while the audit's transaction is still open.
+        options.AddInterceptors(new UnitScopeInterceptor(), new SummaryInterceptor(), new AuditInterceptor());
         return options;
     }
 

@@ -41,6 +41,10 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<VillageSummary> VillageSummaries => Set<VillageSummary>();
+
+    public DbSet<VillageQuarterSummary> VillageQuarterSummaries => Set<VillageQuarterSummary>();
+
     /// <summary>Who is acting in this context: read by the filters, the scope guard and the audit.</summary>
     public Actor Actor => actorAccessor.Current;
 
@@ -54,6 +58,9 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
 
     /// <summary>State an interceptor keeps between SavingChanges and SavedChanges of one save.</summary>
     internal Interceptors.PendingAudit? PendingAudit { get; set; }
+
+    /// <summary>Per-village deltas the summary interceptor computed before a save and applies after it.</summary>
+    internal Dictionary<int, HouseholdCounts>? PendingSummaryDeltas { get; set; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -987,6 +987,146 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageQuarterSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AllFiveSkills")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssignedToMember")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoveredByAssistance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoveredByOwnMember")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NeedsAssistance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NeedsAssistanceUnassigned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicServiceAccount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlinePayment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlinePublicServices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlineSafety")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlineShopping")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOtherPlatforms")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VneidLevel2")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Year", "Quarter");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("VillageQuarterSummaries");
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AllFiveSkills")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssignedToMember")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoveredByAssistance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoveredByOwnMember")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NeedsAssistance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NeedsAssistanceUnassigned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicServiceAccount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlinePayment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlinePublicServices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlineSafety")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOnlineShopping")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillOtherPlatforms")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VneidLevel2")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("VillageSummaries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1297,6 +1437,24 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageQuarterSummary", b =>
+                {
+                    b.HasOne("BacGiang.Cnscd.Core.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageSummary", b =>
+                {
+                    b.HasOne("BacGiang.Cnscd.Core.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -988,6 +988,146 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageQuarterSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AllFiveSkills")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AssignedToMember")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoveredByAssistance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoveredByOwnMember")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NeedsAssistance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NeedsAssistanceUnassigned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PublicServiceAccount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlinePayment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlinePublicServices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlineSafety")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlineShopping")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOtherPlatforms")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VneidLevel2")
+                        .HasColumnType("int");
+
+                    b.HasKey("UnitId", "Year", "Quarter");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("VillageQuarterSummaries");
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AllFiveSkills")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AssignedToMember")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoveredByAssistance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoveredByOwnMember")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NeedsAssistance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NeedsAssistanceUnassigned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PublicServiceAccount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlinePayment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlinePublicServices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlineSafety")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOnlineShopping")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillOtherPlatforms")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VneidLevel2")
+                        .HasColumnType("int");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("VillageSummaries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1299,6 +1439,24 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageQuarterSummary", b =>
+                {
+                    b.HasOne("BacGiang.Cnscd.Core.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageSummary", b =>
+                {
+                    b.HasOne("BacGiang.Cnscd.Core.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

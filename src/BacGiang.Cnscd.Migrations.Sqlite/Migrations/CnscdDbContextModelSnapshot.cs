@@ -958,6 +958,146 @@ namespace BacGiang.Cnscd.Migrations.Sqlite.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageQuarterSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AllFiveSkills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignedToMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveredByAssistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveredByOwnMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedsAssistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedsAssistanceUnassigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicServiceAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlinePayment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlinePublicServices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlineSafety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlineShopping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOtherPlatforms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VneidLevel2")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Year", "Quarter");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("VillageQuarterSummaries");
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AllFiveSkills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignedToMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveredByAssistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveredByOwnMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedsAssistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedsAssistanceUnassigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicServiceAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlinePayment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlinePublicServices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlineSafety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOnlineShopping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillOtherPlatforms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VneidLevel2")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("VillageSummaries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1264,6 +1404,24 @@ namespace BacGiang.Cnscd.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageQuarterSummary", b =>
+                {
+                    b.HasOne("BacGiang.Cnscd.Core.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BacGiang.Cnscd.Core.Domain.VillageSummary", b =>
+                {
+                    b.HasOne("BacGiang.Cnscd.Core.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

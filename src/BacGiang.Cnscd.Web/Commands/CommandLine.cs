@@ -1,6 +1,7 @@
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Dashboards;
 using BacGiang.Cnscd.Core.Seeding;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Hosting;
@@ -24,6 +25,7 @@ public static class CommandLine
         new("seed-units", "seed-units", "Gieo danh mục đơn vị hành chính chính thức (tỉnh, huyện, xã) vào cơ sở dữ liệu trống. Dùng cho môi trường thật.", SeedUnitsAsync),
         new("seed-demo", "seed-demo", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống. Không dùng ở Production.", SeedDemoAsync),
         new("seed", "seed --households N [--seed S]", "Gieo cả tỉnh với N hộ gia đình (≈ 4,6 lượt thăm mỗi hộ) qua đường ghi hàng loạt; in số dòng/giây từng bảng. Cơ sở dữ liệu phải trống.", SeedScaleAsync),
+        new("verify-summaries", "verify-summaries [--repair]", "Đếm lại số liệu tổng hợp theo thôn từ bảng hộ gia đình, in từng chênh lệch (phải bằng 0); --repair ghi lại các thôn chênh lệch (có ghi nhật ký). Mã thoát 1 khi còn chênh lệch chưa sửa.", VerifySummariesAsync),
         new("create-admin", "create-admin --email E [--name \"Họ tên\"]", "Tạo tài khoản quản trị cấp tỉnh. Mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi chạy tương tác), không bao giờ từ tham số.", CreateAdminAsync),
     ];
 
@@ -131,6 +133,16 @@ public static class CommandLine
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Tổng: {report.BulkRows:N0} dòng ghi hàng loạt trong {report.BulkElapsed.TotalSeconds:F1} s = {report.BulkRowsPerSecond:N0} dòng/s; toàn bộ {report.Total.TotalSeconds:F1} s."));
         return 0;
+    }
+
+    private static async Task<int> VerifySummariesAsync(IServiceProvider services, Arguments args, TextWriter output)
+    {
+        var db = services.GetRequiredService<CnscdDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var repair = args.Has("--repair");
+        var result = await SummaryMaintenance.VerifyAsync(db, repair, DateTime.UtcNow, CancellationToken.None);
+        await output.WriteLineAsync(SummaryReport.Format(result, repair));
+        return result.IsClean || repair ? 0 : 1;
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, Arguments args, TextWriter output)
