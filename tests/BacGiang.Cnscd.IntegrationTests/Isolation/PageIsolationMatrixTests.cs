@@ -25,6 +25,10 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
     private static readonly Dictionary<string, string?> Pages = new()
     {
         ["/"] = null,
+        ["/dashboard"] = null,
+        ["/dashboard/unit/{UnitId:int}"] = "/dashboard/unit/{0}",
+        // The dashboard's Excel export with a sibling's id: 404, nothing of it in the body.
+        ["/dashboard/export"] = "/dashboard/export?unitId={0}",
         ["/units"] = null,
         ["/units/{UnitId:int}"] = "/units/{0}",
         ["/accounts"] = null,
@@ -39,7 +43,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
-    private static readonly string[] Downloads = ["/accounts/import-template"];
+    private static readonly string[] Downloads = ["/accounts/import-template", "/dashboard/export"];
 
     /// <summary>Demo account, its password-only sign-in, and sibling units it must not see (official codes).</summary>
     public static TheoryData<string, string[]> Officers => new()

@@ -5,6 +5,7 @@ using BacGiang.Cnscd.Core.Features.Accounts;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Dashboards;
 using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
@@ -234,6 +235,44 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
 
             Assert.Equal(0, (await m.Households.AssignedToAsync(foreignMember, new PageRequest(0, 100))).TotalCount);
         },
+        ["DashboardService.GetAsync"] = async m =>
+        {
+            var dashboards = DashboardsFor(m);
+            Assert.Null(await dashboards.GetAsync(m.Foreign.Id));
+            Assert.Null(await dashboards.GetAsync(m.ForeignVillage.Id));
+            await using (var db = m.Database.CreateSystemContext())
+            {
+                Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                    && a.EntityType == "Dashboard" && a.UnitId == m.Foreign.Id));
+            }
+
+            // The reader's own dashboard starts at its unit, and neither its figures nor its rows include the sibling's household.
+            var own = (await dashboards.GetAsync(null))!;
+            Assert.Equal(m.Own.Id, own.UnitId);
+            Assert.DoesNotContain(own.Children, c => c.UnitId == m.Foreign.Id || c.UnitId == m.ForeignVillage.Id);
+            await using var system = m.Database.CreateSystemContext();
+            var ownHouseholds = await system.Households.CountAsync(h => h.DistrictId == m.Own.Id || h.CommuneId == m.Own.Id || h.VillageId == m.Own.Id);
+            Assert.Equal(ownHouseholds, own.Totals.HouseholdTotal);
+        },
+        ["DashboardService.GetTrendAsync"] = async m =>
+        {
+            var dashboards = DashboardsFor(m);
+            Assert.Empty(await dashboards.GetTrendAsync(m.Foreign.Id));
+            Assert.Empty(await dashboards.GetTrendAsync(m.ForeignVillage.Id));
+            var own = await dashboards.GetTrendAsync(m.Own.Id);
+            await using var system = m.Database.CreateSystemContext();
+            Assert.Equal(await system.Households.CountAsync(h => h.DistrictId == m.Own.Id || h.CommuneId == m.Own.Id || h.VillageId == m.Own.Id),
+                own[^1].Households);
+        },
+        ["DashboardService.ExportAsync"] = async m =>
+        {
+            var dashboards = DashboardsFor(m);
+            Assert.Null(await dashboards.ExportAsync(m.Foreign.Id));
+            Assert.Null(await dashboards.ExportAsync(m.ForeignVillage.Id));
+            using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream((await dashboards.ExportAsync(null))!));
+            var cells = workbook.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+            Assert.DoesNotContain(cells, c => c.Contains(m.Foreign.Name, StringComparison.Ordinal) || c.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
+        },
         ["HouseholdService.RecentlyVisitedAsync"] = async m =>
         {
             Assert.Empty(await m.Households.RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdService.MaxRecent));
@@ -322,6 +361,9 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var missing = methods.Where(m => !Cases.ContainsKey(m)).ToList();
         Assert.True(missing.Count == 0, "Add these to the isolation matrix: " + string.Join(", ", missing));
     }
+
+    private static DashboardService DashboardsFor(MatrixContext m) =>
+        new(new ActorContextFactory(m.Database, m.Actor), Options.Create(new TeamOptions()));
 
     /// <summary>The sibling village's team as stored, read as the system.</summary>
     private static async Task<Team> ForeignTeamAsync(MatrixContext m)

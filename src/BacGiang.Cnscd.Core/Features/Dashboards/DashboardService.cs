@@ -1,0 +1,329 @@
+using System.Globalization;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Teams;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BacGiang.Cnscd.Core.Features.Dashboards;
+
+/// <summary>
+/// The dashboard of a unit at any level: household figures added up from the maintained village summaries (never
+/// by scanning households), team figures (R1, R5, R2) and report punctuality (R4) from their tables, targets (R6),
+/// a table of the child units, the per-quarter trend and the table's Excel export. Every query goes through the
+/// scope filter: a unit outside the reader's subtree is not found, and asking for one is audited.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFactory, IOptions<TeamOptions> teamOptions)
+{
+    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// The dashboard of <paramref name="unitId"/> (the top of the reader's scope when null); null when the unit does
+    /// not exist or lies outside the reader's scope (a forged id, which is recorded as a refused attempt).
+    /// </summary>
+    /// <param name="unitId">The unit, or null for the reader's own top unit.</param>
+    /// <param name="today">Today in Vietnam (R2 cut-off, reports due, targets); defaults to the clock.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<DashboardView?> GetAsync(int? unitId, DateOnly? today = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var root = await FindRootAsync(db, unitId, cancellationToken);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var on = today ?? Today();
+        var children = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == root.Id && (u.ValidTo == null || u.ValidTo >= on))
+            .OrderBy(u => u.Code)
+            .Select(u => new { u.Id, u.Code, u.Name, u.Level })
+            .ToListAsync(cancellationToken);
+
+        var households = await HouseholdsAsync(db, root, cancellationToken);
+        var teams = await TeamsAsync(db, root, on, cancellationToken);
+        var reports = await ReportsAsync(db, root, on, cancellationToken);
+
+        var totals = Accumulator.Sum(households, teams, reports, _ => true);
+        var rows = children.Select(c => new DashboardRow(c.Id, c.Code, c.Name, c.Level,
+                Accumulator.Sum(households, teams, reports, key => ChildOf(root.Level, key) == c.Id)))
+            .ToList();
+        var targets = await TargetsAsync(db, root.Id, totals, on, cancellationToken);
+        var path = await PathAsync(db, root, cancellationToken);
+        return new DashboardView(root.Id, root.Code, root.Name, root.Level, path, totals, rows, targets, on);
+    }
+
+    /// <summary>
+    /// The unit's household figures at the end of each of the last <paramref name="quarters"/> quarters (the last one
+    /// being the current quarter), from the quarterly snapshots of its villages. A village without a snapshot for a
+    /// quarter did not change in it and counts with its latest earlier snapshot. Empty for a unit outside the scope.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(int unitId, int quarters = 6, DateTime? utcNow = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var root = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level)).FirstOrDefaultAsync(cancellationToken);
+        if (root is null)
+        {
+            return [];
+        }
+
+        var (year, quarter) = SummaryMaintenance.QuarterOf(utcNow ?? DateTime.UtcNow);
+        var last = (year * 4) + quarter - 1;
+        var snapshots = InSubtree(db.VillageQuarterSummaries.AsNoTracking(), root);
+        var rows = await snapshots.Where(s => (s.Year * 4) + s.Quarter - 1 <= last)
+            .Select(s => new
+            {
+                s.UnitId, Index = (s.Year * 4) + s.Quarter - 1, s.Households, Covered = s.CoveredByOwnMember + s.CoveredByAssistance,
+                s.CoveredByAssistance, s.VneidLevel2, s.PublicServiceAccount,
+            })
+            .ToListAsync(cancellationToken);
+        var byVillage = rows.GroupBy(r => r.UnitId).Select(g => g.OrderBy(r => r.Index).ToList()).ToList();
+        var points = new List<TrendPoint>();
+        for (var index = last - Math.Clamp(quarters, 1, 20) + 1; index <= last; index++)
+        {
+            var current = byVillage.Select(v => v.LastOrDefault(r => r.Index <= index)).Where(r => r is not null).ToList();
+            points.Add(new TrendPoint(index / 4, (index % 4) + 1, current.Sum(r => r!.Households), current.Sum(r => r!.Covered),
+                current.Sum(r => r!.CoveredByAssistance), current.Sum(r => r!.VneidLevel2), current.Sum(r => r!.PublicServiceAccount)));
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// The dashboard's table (the unit, then each child unit) as an Excel workbook; null for a unit outside the
+    /// scope. The export is audited with the unit it covers.
+    /// </summary>
+    public async Task<byte[]?> ExportAsync(int? unitId, DateOnly? today = null, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(unitId, today, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("Tổng hợp");
+        sheet.Cell(1, 1).Value = $"Tổng hợp Tổ CNSCĐ — {view.Name} — ngày {view.Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        var columns = DashboardColumns.All;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            sheet.Cell(3, c + 1).Value = columns[c].Header;
+            sheet.Cell(3, c + 1).Style.Font.Bold = true;
+            sheet.Column(c + 1).Width = c == 0 ? 34 : 14; // fixed widths: AdjustToContents is slow and needs libgdiplus
+        }
+
+        var r = 4;
+        foreach (var (name, figures) in view.Children.Select(c => (c.Name, c.Figures)).Prepend(("Tổng: " + view.Name, view.Totals)))
+        {
+            sheet.Cell(r, 1).Value = name;
+            for (var c = 1; c < columns.Count; c++)
+            {
+                sheet.Cell(r, c + 1).Value = columns[c].Value(figures);
+            }
+
+            r++;
+        }
+
+        sheet.Row(4).Style.Font.Bold = true;
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await AuditLog.RecordAsync(db, AuditActions.Export, "Dashboard", view.UnitId.ToString(CultureInfo.InvariantCulture), view.UnitId,
+                "{\"rows\":" + (view.Children.Count + 1).ToString(CultureInfo.InvariantCulture) + "}", cancellationToken: cancellationToken);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The file name of an export, ASCII only (some mail gateways mangle others).</summary>
+    public static string ExportFileName(int unitId, DateOnly today) =>
+        string.Create(CultureInfo.InvariantCulture, $"tong-hop-to-cnscd-{unitId}-{today:yyyyMMdd}.xlsx");
+
+    private static async Task<RootUnit?> FindRootAsync(CnscdDbContext db, int? unitId, CancellationToken cancellationToken)
+    {
+        var query = db.Units.AsNoTracking();
+        var root = unitId is { } id
+            ? await query.Where(u => u.Id == id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level)).FirstOrDefaultAsync(cancellationToken)
+            : await query.OrderBy(u => u.Level).ThenBy(u => u.Id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level)).FirstOrDefaultAsync(cancellationToken);
+        // Existence across scopes is checked only to tell "no such unit" from "not yours" for the audit.
+        if (root is null && unitId is { } asked && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == asked, cancellationToken))
+        {
+            await AuditLog.RecordAsync(db, AuditActions.Refused, "Dashboard", asked.ToString(CultureInfo.InvariantCulture), asked,
+                "{\"reason\":\"unit outside the account's scope\"}", cancellationToken: cancellationToken);
+        }
+
+        return root;
+    }
+
+    private static IQueryable<T> InSubtree<T>(IQueryable<T> rows, RootUnit root)
+        where T : class, IUnitScoped => root.Level switch
+        {
+            UnitLevel.District => rows.Where(r => r.DistrictId == root.Id),
+            UnitLevel.Commune => rows.Where(r => r.CommuneId == root.Id),
+            UnitLevel.Village => rows.Where(r => r.VillageId == root.Id),
+            _ => rows, // the province: everything the scope filter lets through
+        };
+
+    /// <summary>The child of the dashboard's unit that a row belongs to (null: the unit's own row, e.g. a commune's team).</summary>
+    private static int? ChildOf(UnitLevel rootLevel, Ancestry key) => rootLevel switch
+    {
+        // After the 2025 merger communes hang directly under the province and have no district.
+        UnitLevel.Province => key.DistrictId ?? key.CommuneId,
+        UnitLevel.District => key.CommuneId,
+        UnitLevel.Commune => key.VillageId,
+        _ => null,
+    };
+
+    private static async Task<List<(Ancestry Key, HouseholdCounts Counts)>> HouseholdsAsync(CnscdDbContext db, RootUnit root,
+        CancellationToken cancellationToken)
+    {
+        // A province or district sums its villages per commune in SQL (≤ a few hundred groups); a commune or village
+        // reads its village rows as they are.
+        var byVillage = root.Level is UnitLevel.Commune or UnitLevel.Village;
+        var rows = await InSubtree(db.VillageSummaries.AsNoTracking(), root)
+            .GroupBy(s => new { s.DistrictId, s.CommuneId, VillageId = byVillage ? s.VillageId : null })
+            .Select(g => new
+            {
+                g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId,
+                Households = g.Sum(s => s.Households), Own = g.Sum(s => s.CoveredByOwnMember), Assisted = g.Sum(s => s.CoveredByAssistance),
+                S1 = g.Sum(s => s.SkillOnlinePublicServices), S2 = g.Sum(s => s.SkillOnlineShopping), S3 = g.Sum(s => s.SkillOnlinePayment),
+                S4 = g.Sum(s => s.SkillOnlineSafety), S5 = g.Sum(s => s.SkillOtherPlatforms), All = g.Sum(s => s.AllFiveSkills),
+                Vneid = g.Sum(s => s.VneidLevel2), Account = g.Sum(s => s.PublicServiceAccount), Needs = g.Sum(s => s.NeedsAssistance),
+                NeedsUnassigned = g.Sum(s => s.NeedsAssistanceUnassigned), Assigned = g.Sum(s => s.AssignedToMember),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var counts = new HouseholdCounts();
+            counts[SummaryCounter.Households] = r.Households;
+            counts[SummaryCounter.CoveredByOwnMember] = r.Own;
+            counts[SummaryCounter.CoveredByAssistance] = r.Assisted;
+            counts[SummaryCounter.SkillOnlinePublicServices] = r.S1;
+            counts[SummaryCounter.SkillOnlineShopping] = r.S2;
+            counts[SummaryCounter.SkillOnlinePayment] = r.S3;
+            counts[SummaryCounter.SkillOnlineSafety] = r.S4;
+            counts[SummaryCounter.SkillOtherPlatforms] = r.S5;
+            counts[SummaryCounter.AllFiveSkills] = r.All;
+            counts[SummaryCounter.VneidLevel2] = r.Vneid;
+            counts[SummaryCounter.PublicServiceAccount] = r.Account;
+            counts[SummaryCounter.NeedsAssistance] = r.Needs;
+            counts[SummaryCounter.NeedsAssistanceUnassigned] = r.NeedsUnassigned;
+            counts[SummaryCounter.AssignedToMember] = r.Assigned;
+            return (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId), counts);
+        }).ToList();
+    }
+
+    private async Task<List<TeamFacts>> TeamsAsync(CnscdDbContext db, RootUnit root, DateOnly today, CancellationToken cancellationToken)
+    {
+        // R2 and R5 exactly as the team list computes them (TeamService.ListTeamsAsync), one row per team.
+        var cutoff = today.AddDays(-teamOptions.Value.InactiveAfterDays);
+        var cutoffUtc = VietnamTime.StartOfDayUtc(cutoff);
+        var year = today.Year;
+        return await InSubtree(db.Teams.AsNoTracking(), root)
+            .Select(t => new TeamFacts(
+                new Ancestry(t.DistrictId, t.CommuneId, t.VillageId),
+                t.IsConstituted,
+                t.RegulationNumber != null && t.RegulationNumber != "" && t.RegulationIssuedOn != null
+                    && !db.TeamMembers.Any(m => m.TeamId == t.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)
+                        && (m.TaskAssignment == null || m.TaskAssignment.Trim() == ""))
+                    && db.AnnualPlans.Any(p => p.TeamId == t.Id && p.Year == year),
+                t.LastActivityOn != null ? t.LastActivityOn >= cutoff : t.CreatedAtUtc >= cutoffUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static async Task<List<(Ancestry Key, bool OnTime)>> ReportsAsync(CnscdDbContext db, RootUnit root, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        // R4: this year's reports that have fallen due; on time = submitted (not a draft) before the end of the due day.
+        var startOfYear = new DateOnly(today.Year, 1, 1);
+        var rows = await InSubtree(db.QuarterlyReports.AsNoTracking(), root)
+            .Where(r => r.DueDate >= startOfYear && r.DueDate < today)
+            .Select(r => new { r.DistrictId, r.CommuneId, r.VillageId, r.DueDate, r.SubmittedAtUtc, r.Status })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId),
+                r.Status != ReportStatus.Draft && r.SubmittedAtUtc is { } at && at < VietnamTime.StartOfDayUtc(r.DueDate.AddDays(1))))
+            .ToList();
+    }
+
+    private static async Task<IReadOnlyList<TargetProgress>> TargetsAsync(CnscdDbContext db, int unitId, DashboardFigures totals, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        // R6: for each indicator, the nearest target not yet past (or the latest one, once all are past).
+        var targets = await db.Targets.AsNoTracking().Where(t => t.UnitId == unitId)
+            .Select(t => new { t.Indicator, t.Percent, t.DueDate }).ToListAsync(cancellationToken);
+        return targets.GroupBy(t => t.Indicator)
+            .Select(g => g.Where(t => t.DueDate >= today).OrderBy(t => t.DueDate).FirstOrDefault() ?? g.OrderByDescending(t => t.DueDate).First())
+            .OrderBy(t => t.Indicator)
+            .Select(t => new TargetProgress(t.Indicator, IndicatorLabel(t.Indicator), t.Percent, t.DueDate, t.Indicator switch
+            {
+                TargetIndicator.HouseholdsCovered => totals.CoveredPercent,
+                TargetIndicator.HouseholdsWithVneid => totals.PercentOf(SummaryCounter.VneidLevel2),
+                TargetIndicator.HouseholdsWithPublicServiceAccount => totals.PercentOf(SummaryCounter.PublicServiceAccount),
+                TargetIndicator.TeamsConstituted => totals.ConstitutedPercent,
+                _ => 0,
+            }))
+            .ToList();
+    }
+
+    public static string IndicatorLabel(TargetIndicator indicator) => indicator switch
+    {
+        TargetIndicator.HouseholdsCovered => "Hộ gia đình được phủ",
+        TargetIndicator.HouseholdsWithVneid => "Hộ có tài khoản VNeID mức 2",
+        TargetIndicator.HouseholdsWithPublicServiceAccount => "Hộ có tài khoản dịch vụ công trực tuyến",
+        TargetIndicator.TeamsConstituted => "Tổ đã kiện toàn",
+        _ => indicator.ToString(),
+    };
+
+    private static async Task<IReadOnlyList<(int Id, string Name)>> PathAsync(CnscdDbContext db, RootUnit root, CancellationToken cancellationToken)
+    {
+        // Walk up while the ancestors are visible: the breadcrumb stops at the top of the reader's scope.
+        var path = new List<(int, string)> { (root.Id, root.Name) };
+        var parentId = await db.Units.AsNoTracking().Where(u => u.Id == root.Id).Select(u => u.ParentId).FirstOrDefaultAsync(cancellationToken);
+        while (parentId is not null)
+        {
+            var parent = await db.Units.AsNoTracking().Where(u => u.Id == parentId)
+                .Select(u => new { u.Id, u.Name, u.ParentId }).FirstOrDefaultAsync(cancellationToken);
+            if (parent is null)
+            {
+                break;
+            }
+
+            path.Insert(0, (parent.Id, parent.Name));
+            parentId = parent.ParentId;
+        }
+
+        return path;
+    }
+
+    private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+
+    private sealed record RootUnit(int Id, string Code, string Name, UnitLevel Level);
+
+    private sealed record Ancestry(int? DistrictId, int? CommuneId, int? VillageId);
+
+    private sealed record TeamFacts(Ancestry Key, bool Constituted, bool GovernanceComplete, bool Active);
+
+    private static class Accumulator
+    {
+        public static DashboardFigures Sum(List<(Ancestry Key, HouseholdCounts Counts)> households, List<TeamFacts> teams,
+            List<(Ancestry Key, bool OnTime)> reports, Func<Ancestry, bool> belongs)
+        {
+            var counts = new HouseholdCounts();
+            foreach (var (key, c) in households.Where(h => belongs(h.Key)))
+            {
+                counts.Add(c);
+            }
+
+            var ownTeams = teams.Where(t => belongs(t.Key)).ToList();
+            var ownReports = reports.Where(r => belongs(r.Key)).ToList();
+            return new DashboardFigures(counts, ownTeams.Count, ownTeams.Count(t => t.Constituted), ownTeams.Count(t => t.GovernanceComplete),
+                ownTeams.Count(t => t.Active), ownReports.Count, ownReports.Count(r => r.OnTime));
+        }
+    }
+}
