@@ -1,0 +1,95 @@
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Dashboards;
+using BacGiang.Cnscd.Web.Tests.Infrastructure;
+using Bunit;
+using DashboardViewComponent = BacGiang.Cnscd.Web.Components.Pages.Dashboards.DashboardView;
+
+namespace BacGiang.Cnscd.Web.Tests.Pages.Dashboards;
+
+/// <summary>The dashboard component on fixture data (no database): figures, ranking, drill-down, trend.</summary>
+public class DashboardViewTests : ComponentTestBase
+{
+    private static DashboardFigures Figures(int households, int own, int assisted, int vneid, int teams, int constituted)
+    {
+        var counts = new HouseholdCounts();
+        counts[SummaryCounter.Households] = households;
+        counts[SummaryCounter.CoveredByOwnMember] = own;
+        counts[SummaryCounter.CoveredByAssistance] = assisted;
+        counts[SummaryCounter.VneidLevel2] = vneid;
+        counts[SummaryCounter.SkillOnlinePayment] = own + 5;
+        return new DashboardFigures(counts, teams, constituted, 1, teams, 2, 1);
+    }
+
+    private static Core.Features.Dashboards.DashboardView Fixture() => new(
+        1, "24", "Tỉnh Bắc Giang", UnitLevel.Province, [(1, "Tỉnh Bắc Giang")],
+        Figures(3000, 900, 300, 1500, 30, 20),
+        [
+            new DashboardRow(11, "215", "Huyện Yên Thế", UnitLevel.District, Figures(1000, 100, 0, 400, 10, 5)),
+            new DashboardRow(12, "218", "Huyện Lục Nam", UnitLevel.District, Figures(2000, 800, 300, 1100, 20, 15)),
+        ],
+        [new TargetProgress(TargetIndicator.HouseholdsCovered, "Hộ gia đình được phủ", 60m, new DateOnly(2026, 12, 31), 40.0)],
+        new DateOnly(2026, 11, 28));
+
+    private IRenderedComponent<DashboardViewComponent> RenderView(IReadOnlyList<TrendPoint>? trend, Action<int>? open = null) =>
+        Render<DashboardViewComponent>(p => p
+            .Add(c => c.View, Fixture())
+            .Add(c => c.Trend, trend)
+            .Add(c => c.OnOpenUnit, (int id) => open?.Invoke(id)));
+
+    [Fact]
+    public void Figures_AreShownInVietnameseFormat_WithTheirShares()
+    {
+        var view = RenderView(null);
+
+        Assert.Equal("3.000", view.Find("#figure-households").TextContent);
+        Assert.Equal("1.200", view.Find("#figure-covered").TextContent);
+        Assert.Contains("40,0%", view.Markup, StringComparison.Ordinal);
+        Assert.Equal("20/30", view.Find("#figure-teams").TextContent);
+        Assert.Equal("1/2", view.Find("#figure-reports").TextContent);
+        var payment = view.FindAll(".dashboard-skill").Single(s => s.TextContent.Contains("Thanh toán trực tuyến", StringComparison.Ordinal));
+        Assert.Contains("905 hộ (30,2%)", payment.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hộ gia đình được phủ (hạn 31/12/2026)", view.Find(".dashboard-targets").TextContent, StringComparison.Ordinal);
+        // The trend is still loading: a progress bar, no chart yet.
+        Assert.NotNull(view.Find(".dashboard-trend .mud-progress-linear"));
+    }
+
+    [Fact]
+    public void ChildTable_IsRankedByCoverageFirst_AndSortsByAnotherColumn()
+    {
+        var view = RenderView([]);
+
+        string[] Names() => view.FindAll(".dashboard-child-link").Select(a => a.TextContent).ToArray();
+        // Descending coverage: Lục Nam (55 %) before Yên Thế (10 %).
+        view.WaitForAssertion(() => Assert.Equal(["Huyện Lục Nam", "Huyện Yên Thế"], Names()));
+        view.FindAll(".mud-table-sort-label").First(l => l.TextContent.Contains("Đơn vị", StringComparison.Ordinal)).Click();
+        view.WaitForAssertion(() => Assert.Equal(["Huyện Lục Nam", "Huyện Yên Thế"], Names()));
+        view.FindAll(".mud-table-sort-label").First(l => l.TextContent.Contains("Đơn vị", StringComparison.Ordinal)).Click();
+        view.WaitForAssertion(() => Assert.Equal(["Huyện Yên Thế", "Huyện Lục Nam"], Names()));
+    }
+
+    [Fact]
+    public void ClickingARow_OpensThatUnitsDashboard()
+    {
+        var opened = new List<int>();
+        var view = RenderView([], opened.Add);
+
+        view.FindAll("tr.dashboard-row").Single(r => r.TextContent.Contains("Huyện Yên Thế", StringComparison.Ordinal)).Click();
+
+        Assert.Equal([11], opened);
+    }
+
+    [Fact]
+    public void Trend_IsDrawnAsALineChart_OneLabelPerQuarter()
+    {
+        var view = RenderView(
+        [
+            new TrendPoint(2026, 3, 2800, 700, 200, 1200, 900),
+            new TrendPoint(2026, 4, 3000, 1200, 300, 1500, 1000),
+        ]);
+
+        Assert.Empty(view.FindAll(".dashboard-trend .mud-progress-linear"));
+        Assert.Contains("Q3/2026", view.Find(".dashboard-trend").InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("Q4/2026", view.Find(".dashboard-trend").InnerHtml, StringComparison.Ordinal);
+        Assert.NotEmpty(view.FindAll(".dashboard-trend svg"));
+    }
+}
