@@ -16,6 +16,7 @@ using BacGiang.Cnscd.Web.Components.Account;
 using BacGiang.Cnscd.Web.Components.Pages.Accounts;
 using BacGiang.Cnscd.Web.Components.Pages.Dashboards;
 using BacGiang.Cnscd.Web.Demo;
+using BacGiang.Cnscd.Web.Diagnostics;
 using BacGiang.Cnscd.Web.Health;
 using BacGiang.Cnscd.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -104,6 +105,10 @@ public static class PortalHost
         services.AddHostedService<DatabaseStartupService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        if (Diagnostics.LoadRunDiagnostics.IsEnabled(builder.Configuration))
+        {
+            services.AddLoadRunDiagnostics();
+        }
     }
 
     public static void ConfigurePipeline(WebApplication app)
@@ -138,6 +143,10 @@ public static class PortalHost
         app.MapAdditionalIdentityEndpoints();
         app.MapAccountImportEndpoints();
         app.MapDashboardEndpoints();
+        if (Diagnostics.LoadRunDiagnostics.IsEnabled(app.Configuration))
+        {
+            app.MapLoadRunDiagnostics();
+        }
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

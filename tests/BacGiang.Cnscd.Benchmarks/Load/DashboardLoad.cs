@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace BacGiang.Cnscd.Benchmarks.Load;
+
+/// <summary>
+/// The dashboard load run: N live interactive sessions (real Chromium pages, all in one browser context signed in
+/// once) against a running Release portal on loopback started with <c>--Diagnostics:LoadRun=true</c>. Measures
+/// click → update (a row click that drills down, or the breadcrumb back up, until the title shows the new unit) at
+/// p50/p95, and managed memory per live circuit after a full GC (server's <c>/_load/memory</c> before and after the
+/// sessions open). See docs/performance.md for the command.
+/// </summary>
+public static class DashboardLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string Arg(string name, string fallback) =>
+            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        var url = Arg("--url", "http://127.0.0.1:5144").TrimEnd('/');
+        var sessions = int.Parse(Arg("--sessions", "50"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Arg("--rounds", "4"), CultureInfo.InvariantCulture);
+        var email = Arg("--email", "lanhdao@demo.cnscd.vn");
+        var password = Environment.GetEnvironmentVariable("CNSCD_LOAD_PASSWORD") ?? "CnscdDemo@2025";
+        var chromium = Environment.GetEnvironmentVariable("CNSCD_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 700 }, Locale = "vi-VN" });
+        context.SetDefaultTimeout(120_000);
+        var login = await context.NewPageAsync();
+        await login.GotoAsync(url + "/Account/Login");
+        await login.FillAsync("#Input\\.Email", email);
+        await login.FillAsync("#Input\\.Password", password);
+        await login.ClickAsync("button[type=submit]");
+        await login.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
+        await login.CloseAsync();
+
+        var before = await MemoryAsync(http);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"before: {before.ManagedBytes / 1024.0 / 1024:F1} MB managed, {before.OpenCircuits} circuits"));
+
+        // Open the sessions a few at a time (2 cores: the server prerenders and starts a circuit for each).
+        var pages = new List<IPage>();
+        var opening = Stopwatch.StartNew();
+        foreach (var batch in Enumerable.Range(0, sessions).Chunk(5))
+        {
+            var opened = await Task.WhenAll(batch.Select(async _ =>
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(url + "/dashboard");
+                await page.Locator(".dashboard[data-interactive=true]").WaitForAsync();
+                return page;
+            }));
+            pages.AddRange(opened);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages.Count} sessions open in {opening.Elapsed.TotalSeconds:F0} s"));
+        var after = await MemoryAsync(http);
+        var circuits = after.OpenCircuits - before.OpenCircuits;
+        var perSession = circuits > 0 ? (after.ManagedBytes - before.ManagedBytes) / (double)circuits : 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"after: {after.ManagedBytes / 1024.0 / 1024:F1} MB managed, {after.OpenCircuits} circuits → {perSession / 1024:F1} KB managed per live session"));
+
+        // Every session clicks at once, round after round: down into the first child, then back up by the breadcrumb.
+        var latencies = new List<double>();
+        var failures = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var down = round % 2 == 0;
+            var results = await Task.WhenAll(pages.Select(page => ClickAsync(page, down)));
+            latencies.AddRange(results.Where(r => r is not null).Select(r => r!.Value));
+            failures += results.Count(r => r is null);
+        }
+
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"click → update over {latencies.Count} clicks ({failures} failed): p50 {Percentile(0.50):F0} ms, p95 {Percentile(0.95):F0} ms, max {latencies.LastOrDefault():F0} ms"));
+        var end = await MemoryAsync(http);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"after clicks: {end.ManagedBytes / 1024.0 / 1024:F1} MB managed, {end.OpenCircuits} circuits, working set {end.WorkingSetBytes / 1024.0 / 1024:F0} MB"));
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<double?> ClickAsync(IPage page, bool down)
+    {
+        var title = page.Locator("#dashboard-title");
+        var before = await title.InnerTextAsync();
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            if (down)
+            {
+                await page.Locator("tr.dashboard-row td").Nth(1).ClickAsync();
+            }
+            else
+            {
+                await page.Locator(".dashboard-breadcrumbs a").First.ClickAsync();
+            }
+
+            await page.WaitForFunctionAsync("t => document.querySelector('#dashboard-title')?.textContent !== t", before);
+            return watch.Elapsed.TotalMilliseconds;
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<Memory> MemoryAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<Memory>("/_load/memory", new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+
+    private sealed record Memory(long ManagedBytes, int OpenCircuits, long WorkingSetBytes);
+}
