@@ -92,4 +92,13 @@ public class DashboardViewTests : ComponentTestBase
         Assert.Contains("Q4/2026", view.Find(".dashboard-trend").InnerHtml, StringComparison.Ordinal);
         Assert.NotEmpty(view.FindAll(".dashboard-trend svg"));
     }
+
+    [Fact]
+    public void Trend_ThatFailedToLoad_SaysSoInVietnamese_InsteadOfSpinning()
+    {
+        var view = Render<DashboardViewComponent>(p => p.Add(c => c.View, Fixture()).Add(c => c.TrendFailed, true));
+
+        Assert.Contains("Không tải được diễn biến theo quý", view.Find(".dashboard-trend").TextContent, StringComparison.Ordinal);
+        Assert.Empty(view.FindAll(".dashboard-trend .mud-progress-linear"));
+    }
 }
