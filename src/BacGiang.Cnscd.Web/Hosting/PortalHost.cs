@@ -8,11 +8,13 @@ using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Households;
+using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components;
 using BacGiang.Cnscd.Web.Components.Account;
 using BacGiang.Cnscd.Web.Components.Pages.Accounts;
+using BacGiang.Cnscd.Web.Components.Pages.Reports;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Health;
 using BacGiang.Cnscd.Web.Security;
@@ -95,6 +97,10 @@ public static class PortalHost
         services.Configure<TeamOptions>(builder.Configuration.GetSection(TeamOptions.Section));
         services.AddScoped<TeamService>();
         services.AddScoped<HouseholdService>();
+        services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReportExportService>();
+        services.AddScoped<TargetService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();
@@ -134,6 +140,7 @@ public static class PortalHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapAccountImportEndpoints();
+        app.MapReportEndpoints();
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>
