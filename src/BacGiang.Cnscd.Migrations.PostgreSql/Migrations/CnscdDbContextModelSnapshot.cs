@@ -585,6 +585,9 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ChildrenDueDate")
+                        .HasColumnType("date");
+
                     b.Property<int?>("CommuneId")
                         .HasColumnType("integer");
 
@@ -705,6 +708,13 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -755,6 +765,9 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                     b.Property<decimal>("Percent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SetByUserId")
                         .HasMaxLength(450)

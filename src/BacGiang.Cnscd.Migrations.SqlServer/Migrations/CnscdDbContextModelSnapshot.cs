@@ -586,6 +586,9 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ChildrenDueDate")
+                        .HasColumnType("date");
+
                     b.Property<int?>("CommuneId")
                         .HasColumnType("int");
 
@@ -706,6 +709,13 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -756,6 +766,9 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
                     b.Property<decimal>("Percent")
                         .HasPrecision(5, 2)
                         .HasColumnType("decimal(5,2)");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("SetByUserId")
                         .HasMaxLength(450)

@@ -566,6 +566,9 @@ namespace BacGiang.Cnscd.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ChildrenDueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CommuneId")
                         .HasColumnType("INTEGER");
 
@@ -684,6 +687,13 @@ namespace BacGiang.Cnscd.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -731,6 +741,9 @@ namespace BacGiang.Cnscd.Migrations.Sqlite.Migrations
 
                     b.Property<decimal>("Percent")
                         .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SetByUserId")

@@ -9,12 +9,14 @@ using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Dashboards;
+using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components;
 using BacGiang.Cnscd.Web.Components.Account;
 using BacGiang.Cnscd.Web.Components.Pages.Accounts;
 using BacGiang.Cnscd.Web.Components.Pages.Dashboards;
+using BacGiang.Cnscd.Web.Components.Pages.Reports;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Diagnostics;
 using BacGiang.Cnscd.Web.Health;
@@ -99,6 +101,10 @@ public static class PortalHost
         services.AddScoped<TeamService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<DashboardService>();
+        services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReportExportService>();
+        services.AddScoped<TargetService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();
@@ -147,6 +153,7 @@ public static class PortalHost
         {
             app.MapLoadRunDiagnostics();
         }
+        app.MapReportEndpoints();
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

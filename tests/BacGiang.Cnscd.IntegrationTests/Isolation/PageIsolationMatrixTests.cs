@@ -40,6 +40,12 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/households/village/{VillageId:int}"] = "/households/village/{0}",
         // {1}: a household of the sibling unit (a forged household id), not a unit id.
         ["/households/{HouseholdId:int}/visit"] = "/households/{1}/visit",
+        ["/reports"] = null,
+        ["/reports/targets"] = null,
+        ["/reports/{UnitId:int}/{Year:int}/{Quarter:int}"] = "/reports/{0}/2026/4",
+        ["/reports/{UnitId:int}/{Year:int}/{Quarter:int}/versions/{Number:int}"] = "/reports/{0}/2026/4/versions/1",
+        // The Excel download answers 404 for another unit (the refusal is audited by ReportExportService).
+        ["/reports/{unitId:int}/{year:int}/{quarter:int}/excel"] = "/reports/{0}/2026/4/excel",
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>

@@ -7,6 +7,7 @@ using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Dashboards;
 using BacGiang.Cnscd.Core.Features.Households;
+using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
@@ -278,6 +279,96 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.Empty(await m.Households.RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdService.MaxRecent));
             Assert.Empty(await m.Households.RecentlyVisitedAsync(m.Foreign.Id, HouseholdService.MaxRecent));
         },
+        ["ReportService.GetAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            Assert.Null(await Reports(m).GetAsync(foreign.UnitId, 2026, 4));
+        },
+        ["ReportService.ChildrenAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            foreach (var parent in new[] { foreign.UnitId, m.Foreign.Id, m.Foreign.ParentId ?? 0 })
+            {
+                var rows = await Reports(m).ChildrenAsync(parent, 2026, 4, new PageRequest(0, 100));
+                Assert.DoesNotContain(rows.Items, r => r.UnitId == foreign.UnitId || r.UnitId == m.Foreign.Id || r.ReportId == foreign.ReportId);
+            }
+        },
+        ["ReportService.SaveDraftAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).SaveDraftAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
+            await AssertForeignReportUnchangedAsync(m, foreign);
+        },
+        ["ReportService.SubmitAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).SubmitAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
+            await AssertForeignReportUnchangedAsync(m, foreign);
+        },
+        ["ReportService.ApproveAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).ApproveAsync(foreign.ReportId, foreign.Version));
+            await AssertForeignReportUnchangedAsync(m, foreign);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                && a.EntityType == nameof(QuarterlyReport) && a.UnitId == foreign.UnitId));
+        },
+        ["ReportService.ReturnAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).ReturnAsync(foreign.ReportId, "Trả lại giả mạo", foreign.Version));
+            await AssertForeignReportUnchangedAsync(m, foreign);
+        },
+        ["ReportService.GetSubmissionAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            Assert.Null(await Reports(m).GetSubmissionAsync(foreign.SubmissionId));
+        },
+        ["ReportService.SetCommuneDeadlineAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            await Assert.ThrowsAsync<ScopeViolationException>(() =>
+                Reports(m).SetCommuneDeadlineAsync(foreign.DistrictId, 2026, 4, new DateOnly(2026, 12, 1)));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.QuarterlyReports.AnyAsync(r => r.UnitId == foreign.DistrictId && r.ChildrenDueDate != null));
+        },
+        ["ReportService.DueSoonAsync"] = async m =>
+        {
+            var due = await Reports(m).DueSoonAsync(new DateOnly(2026, 12, 14));
+            Assert.DoesNotContain(due, d => d.Text.Contains(m.Foreign.Name, StringComparison.Ordinal) || d.Text.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
+        },
+        ["ReportExportService.ExportAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            var export = new ReportExportService(new ActorContextFactory(m.Database, m.Actor), Options.Create(new ReportOptions()),
+                NullLogger<ReportExportService>.Instance);
+            await Assert.ThrowsAsync<ScopeViolationException>(() => export.ExportAsync(foreign.UnitId, 2026, 4));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => export.ExportAsync(m.Foreign.Id, 2026, 4));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                && a.EntityType == nameof(QuarterlyReport) && a.UnitId == foreign.UnitId));
+        },
+        ["TargetService.ListAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            var targets = new TargetService(new ActorContextFactory(m.Database, m.Actor), NullLogger<TargetService>.Instance);
+            foreach (var parent in new[] { foreign.DistrictId, m.Foreign.Id, m.Foreign.ParentId ?? 0 })
+            {
+                var rows = await targets.ListAsync(parent, new PageRequest(0, 100), new DateOnly(2026, 12, 1));
+                Assert.DoesNotContain(rows.Items, r => r.UnitId == foreign.UnitId || r.UnitId == m.Foreign.Id);
+            }
+        },
+        ["TargetService.SetAsync"] = async m =>
+        {
+            var foreign = await ForeignReportAsync(m);
+            var targets = new TargetService(new ActorContextFactory(m.Database, m.Actor), NullLogger<TargetService>.Instance);
+            await Assert.ThrowsAsync<ScopeViolationException>(() =>
+                targets.SetAsync(foreign.UnitId, TargetIndicator.HouseholdsCovered, 90, new DateOnly(2026, 12, 31), 0));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.Targets.AnyAsync(t => t.UnitId == foreign.UnitId));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId && a.EntityType == nameof(Target)));
+        },
     };
 
     [Theory]
@@ -364,6 +455,44 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
 
     private static DashboardService DashboardsFor(MatrixContext m) =>
         new(new ActorContextFactory(m.Database, m.Actor), Options.Create(new TeamOptions()));
+    private static ReportNarrative ForgedNarrative => new("Giả mạo", "Giả mạo", "Giả mạo");
+
+    private static ReportService Reports(MatrixContext m) => new(new ActorContextFactory(m.Database, m.Actor), NullLogger<ReportService>.Instance);
+
+    /// <summary>
+    /// A submitted Q4 2026 report of the sibling (the sibling commune or district itself, or the commune of the sibling
+    /// village), created once per matrix run as the system.
+    /// </summary>
+    private static async Task<(int ReportId, int UnitId, int DistrictId, int Version, int SubmissionId)> ForeignReportAsync(MatrixContext m)
+    {
+        var unit = m.Foreign.Level is UnitLevel.Commune or UnitLevel.District ? m.Foreign : m.Foreign.Parent ?? await ParentAsync(m, m.Foreign);
+        await using var db = m.Database.CreateSystemContext();
+        var report = await db.QuarterlyReports.Include(r => r.Submissions).FirstOrDefaultAsync(r => r.UnitId == unit.Id && r.Year == 2026 && r.Quarter == 4);
+        if (report is null)
+        {
+            report = new QuarterlyReport { UnitId = unit.Id, Year = 2026, Quarter = 4, DueDate = new DateOnly(2026, 12, 15) };
+            report.Submit(new ReportNarrative("Của đơn vị khác", "Của đơn vị khác", "Của đơn vị khác"), "{\"asOf\":\"2026-12-31\",\"rows\":[],\"targets\":[]}",
+                "system", DateTime.UtcNow);
+            db.QuarterlyReports.Add(report);
+            await db.SaveChangesAsync();
+        }
+
+        return (report.Id, unit.Id, report.DistrictId ?? unit.Id, report.Version, report.Submissions.Single().Id);
+    }
+
+    private static async Task<AdministrativeUnit> ParentAsync(MatrixContext m, AdministrativeUnit unit)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        return await db.Units.AsNoTracking().SingleAsync(u => u.Id == unit.ParentId);
+    }
+
+    private static async Task AssertForeignReportUnchangedAsync(MatrixContext m, (int ReportId, int UnitId, int DistrictId, int Version, int SubmissionId) foreign)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        var stored = await db.QuarterlyReports.AsNoTracking().SingleAsync(r => r.Id == foreign.ReportId);
+        Assert.Equal((ReportStatus.Submitted, foreign.Version, "Của đơn vị khác"), (stored.Status, stored.Version, stored.Results));
+        Assert.Equal(1, await db.QuarterlyReportSubmissions.CountAsync(s => s.ReportId == foreign.ReportId));
+    }
 
     /// <summary>The sibling village's team as stored, read as the system.</summary>
     private static async Task<Team> ForeignTeamAsync(MatrixContext m)

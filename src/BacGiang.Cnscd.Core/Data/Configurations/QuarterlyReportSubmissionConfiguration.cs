@@ -13,6 +13,7 @@ internal sealed class QuarterlyReportSubmissionConfiguration : IEntityTypeConfig
         builder.Property(s => s.Proposals).HasMaxLength(8000);
         builder.Property(s => s.ReviewComment).HasMaxLength(2000);
         builder.Property(s => s.SubmittedByUserId).HasMaxLength(450);
+        builder.Property(s => s.ReviewedByUserId).HasMaxLength(450);
         builder.HasIndex(s => new { s.ReportId, s.Number }).IsUnique();
         builder.HasScopeIndexes();
     }

@@ -25,4 +25,8 @@ public class QuarterlyReportSubmission : UnitScopedEntity
     public ReportStatus? Outcome { get; set; }
 
     public string? ReviewComment { get; set; }
+
+    public DateTime? ReviewedAtUtc { get; set; }
+
+    public string? ReviewedByUserId { get; set; }
 }

@@ -14,5 +14,8 @@ public class Target : UnitScopedEntity, IVersioned
 
     public string? SetByUserId { get; set; }
 
+    /// <summary>When the target was last set (UTC), for dashboards that show how recent a target is.</summary>
+    public DateTime SetAtUtc { get; set; }
+
     public int Version { get; set; }
 }

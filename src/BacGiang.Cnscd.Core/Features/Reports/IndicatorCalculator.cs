@@ -1,0 +1,272 @@
+using System.Linq.Expressions;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.Core.Features.Reports;
+
+/// <summary>
+/// The one place where a report's indicators are computed from the data, for a unit's subtree AS OF a date
+/// (the quarter's end), so a report for an earlier quarter shows what was true then:
+/// <list type="bullet">
+/// <item>households that existed on the date (created before the end of that day, Vietnam time);</item>
+/// <item>a skill counts when its <see cref="HouseholdSkill.GuidedOn"/> is on or before the date;</item>
+/// <item>VNeID and public-services accounts are what the latest visit on or before the date saw (a household
+/// never visited keeps what it was registered with); assistance counts when the assistant's membership was
+/// active on the date;</item>
+/// <item>coverage is then decided by <see cref="HouseholdCoverageRule.Evaluate"/> itself — the same rule as
+/// the stored <see cref="Household.Coverage"/>, only fed with the values of the date;</item>
+/// <item>teams created by the date; R1 from the memberships active on the date (<see cref="TeamCompositionRule"/>);
+/// R5 from the regulation issued by the date, a task for every member active on the date and a plan for the year;</item>
+/// <item>visits, trainings and outreach dated inside the quarter.</item>
+/// </list>
+/// Everything reads through the caller's context, so the scope filter applies: nobody computes a unit they cannot see.
+/// </summary>
+public static class IndicatorCalculator
+{
+    /// <summary>
+    /// One row per child unit that was current on <see cref="ReportingPeriod.End"/> (communes of a district, villages of
+    /// a commune, districts of the province), in code order; data attached directly to the unit itself (a commune's own
+    /// team) gets a last row named after the unit when there is any.
+    /// </summary>
+    public static async Task<IReadOnlyList<UnitFigures>> ForChildrenAsync(CnscdDbContext db, int unitId, ReportingPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var asOf = period.End;
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name, u.Level }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("Không tìm thấy đơn vị.");
+        var children = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == unitId && u.ValidFrom <= asOf && (u.ValidTo == null || u.ValidTo >= asOf))
+            .OrderBy(u => u.Code)
+            .Select(u => new { u.Id, u.Name })
+            .ToListAsync(cancellationToken);
+        var childIds = children.Select(c => c.Id).ToHashSet();
+        var sums = await ComputeAsync(db, unit.Level, unit.Id, childIds, period, cancellationToken);
+        var rows = children.Select(c => new UnitFigures(c.Id, c.Name, sums.GetValueOrDefault(c.Id) ?? IndicatorSet.Zero)).ToList();
+        if (sums.TryGetValue(unit.Id, out var own) && own != IndicatorSet.Zero)
+        {
+            rows.Add(new UnitFigures(unit.Id, unit.Name + " (" + unit.Level.ToVietnamese().ToLowerInvariant() + ")", own));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The whole subtree of a unit as one set of figures (the sum of <see cref="ForChildrenAsync"/>).</summary>
+    public static async Task<IndicatorSet> ForUnitAsync(CnscdDbContext db, int unitId, ReportingPeriod period, CancellationToken cancellationToken = default) =>
+        (await ForChildrenAsync(db, unitId, period, cancellationToken)).Aggregate(IndicatorSet.Zero, (sum, r) => sum.Add(r.Figures));
+
+    /// <summary>
+    /// The target in force on <paramref name="asOf"/> for each unit and indicator: the one with the nearest due date on
+    /// or after the date, or else the most recent one that fell due.
+    /// </summary>
+    public static async Task<Dictionary<int, List<TargetValue>>> TargetsInForceAsync(CnscdDbContext db, IReadOnlyCollection<int> unitIds, DateOnly asOf,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = unitIds.ToList();
+        var targets = await db.Targets.AsNoTracking().Where(t => ids.Contains(t.UnitId))
+            .Select(t => new { t.UnitId, t.Indicator, t.Percent, t.DueDate })
+            .ToListAsync(cancellationToken);
+        return targets.GroupBy(t => t.UnitId).ToDictionary(
+            g => g.Key,
+            g => g.GroupBy(t => t.Indicator)
+                .Select(i => i.Where(t => t.DueDate >= asOf).OrderBy(t => t.DueDate).FirstOrDefault() ?? i.OrderByDescending(t => t.DueDate).First())
+                .OrderBy(t => t.Indicator)
+                .Select(t => new TargetValue(t.Indicator, t.Percent, t.DueDate))
+                .ToList());
+    }
+
+    private static async Task<Dictionary<int, IndicatorSet>> ComputeAsync(CnscdDbContext db, UnitLevel level, int unitId, HashSet<int> childIds,
+        ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var asOf = period.End;
+        var from = period.Start;
+        var cutoffUtc = VietnamTime.StartOfDayUtc(asOf.AddDays(1));
+        int Bucket(int? districtId, int? communeId, int? villageId) =>
+            districtId is { } d && childIds.Contains(d) ? d
+            : communeId is { } c && childIds.Contains(c) ? c
+            : villageId is { } v && childIds.Contains(v) ? v
+            : unitId;
+
+        var acc = new Dictionary<int, Accumulator>();
+        Accumulator At(int? d, int? c, int? v)
+        {
+            var key = Bucket(d, c, v);
+            if (!acc.TryGetValue(key, out var a))
+            {
+                acc[key] = a = new Accumulator();
+            }
+
+            return a;
+        }
+
+        // Households: one streamed row each, the date's values computed by the database, the rule applied here.
+        var households = db.Households.AsNoTracking().Where(InSubtree<Household>(level, unitId)).Where(h => h.CreatedAtUtc < cutoffUtc)
+            .Select(h => new
+            {
+                h.DistrictId, h.CommuneId, h.VillageId,
+                Skills = h.Skills.Where(s => s.GuidedOn <= asOf).Sum(s => (int)s.Skill),
+                // 1 = VNeID, 2 = public services, as the latest visit on or before the date saw them.
+                SeenAccounts = db.HouseholdVisits.Where(v => v.HouseholdId == h.Id && v.VisitedOn <= asOf)
+                    .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id)
+                    .Select(v => (int?)((v.HasVneidLevel2 ? 1 : 0) + (v.HasPublicServiceAccount ? 2 : 0)))
+                    .FirstOrDefault(),
+                NeverVisited = h.LastVisitedOn == null,
+                h.HasVneidLevel2, h.HasPublicServiceAccount, h.NeedsAssistance, h.AssistantMemberId,
+                AssistantActive = h.AssistantMemberId != null && db.TeamMembers.Any(m => m.Id == h.AssistantMemberId
+                    && m.StartDate <= asOf && (m.EndDate == null || m.EndDate >= asOf)),
+            })
+            .AsAsyncEnumerable();
+        await foreach (var h in households.WithCancellation(cancellationToken))
+        {
+            var skills = (DigitalSkills)h.Skills & DigitalSkills.All;
+            var vneid = h.SeenAccounts is { } seen ? (seen & 1) != 0 : h.NeverVisited && h.HasVneidLevel2;
+            var publicServices = h.SeenAccounts is { } seen2 ? (seen2 & 2) != 0 : h.NeverVisited && h.HasPublicServiceAccount;
+            var coverage = HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, h.NeedsAssistance, h.AssistantActive ? h.AssistantMemberId : null);
+            var a = At(h.DistrictId, h.CommuneId, h.VillageId);
+            a.Households++;
+            if (coverage.IsCovered())
+            {
+                a.Covered++;
+            }
+
+            if (coverage == CoverageStatus.CoveredByAssistance)
+            {
+                a.CoveredByAssistance++;
+            }
+
+            for (var i = 0; i < DigitalSkillLabels.Each.Count; i++)
+            {
+                if (skills.HasFlag(DigitalSkillLabels.Each[i]))
+                {
+                    a.BySkill[i]++;
+                }
+            }
+
+            a.Vneid += vneid ? 1 : 0;
+            a.PublicServices += publicServices ? 1 : 0;
+        }
+
+        // Teams and the memberships active on the date (a few per village: small even for the province).
+        var teams = await db.Teams.AsNoTracking().Where(InSubtree<Team>(level, unitId)).Where(t => t.CreatedAtUtc < cutoffUtc)
+            .Select(t => new
+            {
+                t.Id, t.Level, t.DistrictId, t.CommuneId, t.VillageId, t.RegulationNumber, t.RegulationIssuedOn,
+                HasPlan = db.AnnualPlans.Any(p => p.TeamId == t.Id && p.Year == asOf.Year),
+            })
+            .ToListAsync(cancellationToken);
+        var memberships = await db.TeamMembers.AsNoTracking().Where(InSubtree<TeamMember>(level, unitId))
+            .Where(m => m.StartDate <= asOf && (m.EndDate == null || m.EndDate >= asOf))
+            .Select(m => new { m.TeamId, m.Position, m.Title, m.Affiliation, HasTask = m.TaskAssignment != null && m.TaskAssignment.Trim() != "" })
+            .ToListAsync(cancellationToken);
+        var byTeam = memberships.ToLookup(m => m.TeamId);
+        foreach (var t in teams)
+        {
+            var members = byTeam[t.Id].ToList();
+            var a = At(t.DistrictId, t.CommuneId, t.VillageId);
+            a.Teams++;
+            if (TeamCompositionRule.IsConstituted(t.Level, members.Select(m => new TeamCompositionRule.Holder(m.Position, m.Title))))
+            {
+                a.TeamsConstituted++;
+            }
+
+            var hasRegulation = !string.IsNullOrWhiteSpace(t.RegulationNumber) && t.RegulationIssuedOn is { } issued && issued <= asOf;
+            if (hasRegulation && members.All(m => m.HasTask) && t.HasPlan)
+            {
+                a.TeamsGoverned++;
+            }
+
+            a.Members += members.Count;
+            foreach (var m in members)
+            {
+                var index = (int)m.Affiliation - 1;
+                if (index >= 0 && index < a.ByAffiliation.Length)
+                {
+                    a.ByAffiliation[index]++;
+                }
+            }
+        }
+
+        var visits = await db.HouseholdVisits.AsNoTracking().Where(InSubtree<HouseholdVisit>(level, unitId))
+            .Where(v => v.VisitedOn >= from && v.VisitedOn <= asOf)
+            .GroupBy(v => new { v.DistrictId, v.CommuneId, v.VillageId })
+            .Select(g => new { g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var v in visits)
+        {
+            At(v.DistrictId, v.CommuneId, v.VillageId).Visits += v.Count;
+        }
+
+        var activities = await db.TeamActivities.AsNoTracking().Where(InSubtree<TeamActivity>(level, unitId))
+            .Where(x => x.Date >= from && x.Date <= asOf)
+            .GroupBy(x => new { x.DistrictId, x.CommuneId, x.VillageId, x.Kind })
+            .Select(g => new { g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId, g.Key.Kind, Count = g.Count(), People = g.Sum(x => x.ParticipantCount) })
+            .ToListAsync(cancellationToken);
+        foreach (var x in activities)
+        {
+            var a = At(x.DistrictId, x.CommuneId, x.VillageId);
+            if (x.Kind == ActivityKind.Training)
+            {
+                a.Trainings += x.Count;
+                a.TrainingAttendees += x.People;
+            }
+            else
+            {
+                a.Outreach += x.Count;
+            }
+        }
+
+        return acc.ToDictionary(e => e.Key, e => e.Value.ToSet());
+    }
+
+    /// <summary>Rows of the subtree of a unit: the ancestry column of the unit's level equals its id (the province: all).</summary>
+    private static Expression<Func<T, bool>> InSubtree<T>(UnitLevel level, int unitId)
+        where T : class, IUnitScoped
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var column = level switch
+        {
+            UnitLevel.District => nameof(IUnitScoped.DistrictId),
+            UnitLevel.Commune => nameof(IUnitScoped.CommuneId),
+            UnitLevel.Village => nameof(IUnitScoped.VillageId),
+            _ => null,
+        };
+        if (column is null)
+        {
+            return _ => true;
+        }
+
+        var body = Expression.Equal(Expression.Property(row, column), Expression.Constant(unitId, typeof(int?)));
+        return Expression.Lambda<Func<T, bool>>(body, row);
+    }
+
+    private sealed class Accumulator
+    {
+        public int Teams;
+        public int TeamsConstituted;
+        public int TeamsGoverned;
+        public int Members;
+        public int[] ByAffiliation = new int[7];
+        public int Households;
+        public int Covered;
+        public int CoveredByAssistance;
+        public int[] BySkill = new int[5];
+        public int Vneid;
+        public int PublicServices;
+        public int Visits;
+        public int Trainings;
+        public int TrainingAttendees;
+        public int Outreach;
+
+        public IndicatorSet ToSet() => new()
+        {
+            Teams = Teams, TeamsConstituted = TeamsConstituted, TeamsGoverned = TeamsGoverned, Members = Members,
+            MembersByAffiliation = ByAffiliation, Households = Households, HouseholdsCovered = Covered,
+            HouseholdsCoveredByAssistance = CoveredByAssistance, HouseholdsBySkill = BySkill, HouseholdsWithVneid = Vneid,
+            HouseholdsWithPublicServiceAccount = PublicServices, VisitsInQuarter = Visits, Trainings = Trainings,
+            TrainingAttendees = TrainingAttendees, OutreachActivities = Outreach,
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Data.Interceptors;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.Core.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BacGiang.Cnscd.Core.Features.Reports;
+
+/// <summary>
+/// The Excel export of a quarterly report in the administrative format (<see cref="ReportWorkbook"/>): a commune's
+/// report (its villages), a district's (all its communes) or the province's compilation (all districts). A submitted
+/// report exports its frozen figures and narrative; an editable one exports the current figures marked "DỰ THẢO".
+/// Every export is audited; a unit outside the reader's scope is refused and audited.
+/// </summary>
+public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contextFactory, IOptions<ReportOptions> options,
+    ILogger<ReportExportService> logger)
+{
+    /// <summary>Builds the workbook of <paramref name="unitId"/> (commune, district or province) for the quarter.</summary>
+    /// <exception cref="ScopeViolationException">The unit is outside the reader's scope, or the reader's role does not export (audited).</exception>
+    public async Task<ReportFile> ExportAsync(int unitId, int year, int quarter, DateOnly? today = null, CancellationToken cancellationToken = default)
+    {
+        var period = new ReportingPeriod(year, quarter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new ReportingUnit(u.Id, u.Name, u.Level, u.Kind, u.ParentId)).FirstOrDefaultAsync(cancellationToken);
+        var actor = db.Actor;
+        if (unit is null || unit.Level == UnitLevel.Village || actor.Role is null or AppRole.VillageLeader)
+        {
+            var target = unit?.Id ?? await db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (int?)u.Id).FirstOrDefaultAsync(CancellationToken.None);
+            await RecordAsync(db, AuditActions.Refused, unitId, target, new { reason = ReportMessages.NotAnExporter, year, quarter });
+            logger.LogWarning("Report export of unit {UnitId} refused for actor {ActorId}", unitId, actor.UserId);
+            throw new ScopeViolationException(ReportMessages.NotAnExporter);
+        }
+
+        var day = today ?? ReportService.Today();
+        ReportDocument document;
+        if (unit.Level == UnitLevel.Province)
+        {
+            var figures = await ReportService.ComputeFiguresAsync(db, unit, period, cancellationToken);
+            document = new ReportDocument("UBND TỈNH " + options.Value.ProvinceName.ToUpper(Vi), options.Value.ProvinceName, day,
+                "Ủy ban nhân dân tỉnh " + options.Value.ProvinceName, unit.Name, period, figures, null, "Huyện, thị xã, thành phố", IsDraft: false);
+        }
+        else
+        {
+            var report = await db.QuarterlyReports.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter, cancellationToken);
+            var frozen = report?.FiguresJson is not null && !ReportWorkflow.IsEditable(report.Status);
+            var figures = frozen ? ReportFigures.FromJson(report!.FiguresJson!) : await ReportService.ComputeFiguresAsync(db, unit, period, cancellationToken);
+            var date = frozen && report!.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(VietnamTime.FromUtc(at)) : day;
+            var recipient = unit.Level == UnitLevel.District || unit.ParentId is null
+                ? options.Value.RecipientName
+                : "Ủy ban nhân dân " + (await db.Units.IgnoreQueryFilters().Where(u => u.Id == unit.ParentId).Select(u => u.Name).FirstAsync(cancellationToken)).ToLower(Vi);
+            document = new ReportDocument("UBND " + unit.Name.ToUpper(Vi), Place(unit.Name), date, recipient, unit.Name, period, figures,
+                report?.Narrative, unit.Level == UnitLevel.District ? "Xã, phường, thị trấn" : "Thôn, tổ dân phố", IsDraft: !frozen);
+        }
+
+        var content = ReportWorkbook.Write(document);
+        await RecordAsync(db, AuditActions.Export, unitId, unitId, new { report = "QuarterlyReport", year, quarter, rows = document.Figures.Rows.Count });
+        var fileName = $"bao-cao-quy-{quarter}-{year}-{VietnameseText.ToSearchKey(unit.Name).Replace(' ', '-')}.xlsx";
+        return new ReportFile(content, fileName);
+    }
+
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>The place of the date line: the unit's name without its kind ("Huyện Lục Nam" → "Lục Nam").</summary>
+    public static string Place(string unitName)
+    {
+        ArgumentNullException.ThrowIfNull(unitName);
+        string[] kinds = ["Thành phố ", "Thị xã ", "Thị trấn ", "Huyện ", "Phường ", "Xã ", "Tỉnh "];
+        var kind = kinds.FirstOrDefault(k => unitName.StartsWith(k, StringComparison.Ordinal));
+        return kind is null ? unitName : unitName[kind.Length..];
+    }
+
+    private static async Task RecordAsync(CnscdDbContext db, string action, int entityId, int? unitId, object details) =>
+        await AuditLog.RecordAsync(db, action, nameof(QuarterlyReport), entityId.ToString(CultureInfo.InvariantCulture), unitId,
+            JsonSerializer.Serialize(details, AuditJson.Options), cancellationToken: CancellationToken.None);
+}

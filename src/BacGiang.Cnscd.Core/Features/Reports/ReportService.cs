@@ -1,0 +1,518 @@
+using System.Globalization;
+using System.Text.Json;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Data.Interceptors;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BacGiang.Cnscd.Core.Features.Reports;
+
+/// <summary>
+/// Quarterly reports (§2.9e, rule R4): a commune drafts and submits to its district, the district approves or returns
+/// it with a reason, consolidates its communes in its own report and submits to the Department. The states are
+/// <see cref="ReportWorkflow"/>'s; figures come from <see cref="IndicatorCalculator"/> and are frozen at submission;
+/// each submitted version is kept. Every change is audited by the interceptor; refusals are audited here. Two
+/// reviewers acting at once: the report's <see cref="QuarterlyReport.Version"/> lets one win, and the other is told
+/// who did what, with nothing written and nothing they typed lost.
+/// </summary>
+public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFactory, ILogger<ReportService> logger)
+{
+    private const int MaxCommentLength = 2000;
+
+    /// <summary>
+    /// The report of a commune or district for a quarter: stored state, figures (frozen once submitted, otherwise as
+    /// they would be frozen now), history of submitted versions, and what the reader may do. Null when the unit is not
+    /// a commune or district of the reader's scope.
+    /// </summary>
+    public async Task<ReportView?> GetAsync(int unitId, int year, int quarter, DateOnly? today = null, CancellationToken cancellationToken = default)
+    {
+        var period = new ReportingPeriod(year, quarter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var unit = await ReportingUnitAsync(db, unitId, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var report = await db.QuarterlyReports.AsNoTracking().Include(r => r.Submissions)
+            .FirstOrDefaultAsync(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter, cancellationToken);
+        var status = report?.Status ?? ReportStatus.Draft;
+        var frozen = report?.FiguresJson is not null && !ReportWorkflow.IsEditable(status);
+        var figures = frozen ? ReportFigures.FromJson(report!.FiguresJson!) : await ComputeFiguresAsync(db, unit, period, cancellationToken);
+        var userNames = await UserNamesAsync(db, report?.Submissions.Select(s => s.SubmittedByUserId) ?? [], cancellationToken);
+        var submissions = (report?.Submissions ?? []).OrderByDescending(s => s.Number)
+            .Select(s => new SubmissionRow(s.Id, s.Number, s.SubmittedAtUtc, s.SubmittedByUserId is { } u ? userNames.GetValueOrDefault(u) : null,
+                s.Outcome, s.ReviewComment, s.ReviewedAtUtc))
+            .ToList();
+        var due = report?.DueDate ?? await DueDateAsync(db, unit, period, cancellationToken);
+        var firstSubmitted = report?.Submissions.Count > 0 ? report.Submissions.Min(s => s.SubmittedAtUtc) : (DateTime?)null;
+        var actor = db.Actor;
+        return new ReportView(report?.Id ?? 0, unit.Id, unit.Name, unit.Level, period, status, due, report?.ChildrenDueDate,
+            report?.Narrative ?? new ReportNarrative(null, null, null), figures, frozen, report?.SubmittedAtUtc, report?.ReviewedAtUtc,
+            report?.ReviewComment, report?.Version ?? 0, submissions, IsAuthor(actor, unit) && ReportWorkflow.IsEditable(status),
+            IsReviewer(actor, unit) && ReportWorkflow.Allows(status, ReportAction.Approve), ReportLabels.Judge(due, firstSubmitted, today ?? Today()));
+    }
+
+    /// <summary>
+    /// One page of the child units of a district (its communes) or of the province (its districts, and communes placed
+    /// directly under it) with their report status and timeliness for the quarter. Empty when the unit is outside the
+    /// reader's scope.
+    /// </summary>
+    public async Task<PagedResult<ChildReportRow>> ChildrenAsync(int unitId, int year, int quarter, PageRequest page, DateOnly? today = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var period = new ReportingPeriod(year, quarter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var parent = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Level }).FirstOrDefaultAsync(cancellationToken);
+        if (parent is null || parent.Level is UnitLevel.Village or UnitLevel.Commune)
+        {
+            return new PagedResult<ChildReportRow>([], 0);
+        }
+
+        var asOf = period.End;
+        var children = db.Units.AsNoTracking()
+            .Where(u => u.ParentId == unitId && (u.Level == UnitLevel.District || u.Level == UnitLevel.Commune)
+                && u.ValidFrom <= asOf && (u.ValidTo == null || u.ValidTo >= asOf));
+        var total = await children.CountAsync(cancellationToken);
+        var rows = await children.OrderBy(u => u.Code).Skip(page.Skip).Take(page.Take)
+            .Select(u => new
+            {
+                u.Id, u.Name, u.Level,
+                Report = db.QuarterlyReports.Where(r => r.UnitId == u.Id && r.Year == year && r.Quarter == quarter)
+                    .Select(r => new
+                    {
+                        r.Id, r.Status, r.DueDate, r.SubmittedAtUtc,
+                        First = r.Submissions.OrderBy(s => s.Number).Select(s => (DateTime?)s.SubmittedAtUtc).FirstOrDefault(),
+                    })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var childrenDue = parent.Level == UnitLevel.District
+            ? await db.QuarterlyReports.Where(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter).Select(r => r.ChildrenDueDate)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var day = today ?? Today();
+        return new PagedResult<ChildReportRow>(rows.Select(r =>
+        {
+            var due = r.Report?.DueDate ?? (r.Level == UnitLevel.Commune ? childrenDue ?? period.DefaultCommuneDueDate : period.DistrictDueDate);
+            return new ChildReportRow(r.Id, r.Name, r.Report?.Id, r.Report?.Status, due, r.Report?.First, r.Report?.SubmittedAtUtc,
+                ReportLabels.Judge(due, r.Report?.First, day));
+        }).ToList(), total);
+    }
+
+    /// <summary>Saves the narrative of a draft (or returned) report, creating the report on first save.</summary>
+    public Task<ReportResult> SaveDraftAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(unitId, year, quarter, narrative, expectedVersion, submit: false, cancellationToken);
+
+    /// <summary>
+    /// Submits the report: the three narrative parts are required (field-level messages otherwise, nothing submitted),
+    /// the figures are computed as of the quarter's end and frozen, and the version is kept in the history.
+    /// </summary>
+    public Task<ReportResult> SubmitAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(unitId, year, quarter, narrative, expectedVersion, submit: true, cancellationToken);
+
+    /// <summary>Approves a submitted report of a child unit (district → commune, Department → district); it is locked from then on.</summary>
+    public Task<ReportResult> ApproveAsync(int reportId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ReviewAsync(reportId, ReportAction.Approve, null, expectedVersion, cancellationToken);
+
+    /// <summary>Returns a submitted report of a child unit with the reason; it becomes editable again.</summary>
+    public Task<ReportResult> ReturnAsync(int reportId, string comment, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ReviewAsync(reportId, ReportAction.Return, comment, expectedVersion, cancellationToken);
+
+    /// <summary>A submitted version as it was sent; null when it does not exist or lies outside the reader's scope.</summary>
+    public async Task<SubmissionView?> GetSubmissionAsync(int submissionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var s = await db.QuarterlyReportSubmissions.AsNoTracking().Where(x => x.Id == submissionId)
+            .Select(x => new
+            {
+                Submission = x,
+                Report = db.QuarterlyReports.Where(r => r.Id == x.ReportId).Select(r => new { r.Year, r.Quarter }).First(),
+                UnitName = db.Units.Where(u => u.Id == x.UnitId).Select(u => u.Name).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (s is null)
+        {
+            return null;
+        }
+
+        var x = s.Submission;
+        return new SubmissionView(x.Id, x.ReportId, x.UnitId, s.UnitName, new ReportingPeriod(s.Report.Year, s.Report.Quarter), x.Number,
+            x.SubmittedAtUtc, ReportFigures.FromJson(x.FiguresJson), new ReportNarrative(x.Results, x.Difficulties, x.Proposals), x.Outcome,
+            x.ReviewComment, x.ReviewedAtUtc);
+    }
+
+    /// <summary>
+    /// Sets the date by which the communes of a district report for the quarter (rule R4; default the 15th of the
+    /// quarter's last month). It must fall inside the quarter and not after the district's own deadline. Reports of
+    /// communes not yet submitted take the new date.
+    /// </summary>
+    public async Task<ReportResult> SetCommuneDeadlineAsync(int districtId, int year, int quarter, DateOnly dueDate,
+        CancellationToken cancellationToken = default)
+    {
+        var period = new ReportingPeriod(year, quarter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var unit = await ReportingUnitAsync(db, districtId, cancellationToken);
+        if (unit is null)
+        {
+            throw await RefuseAsync(db, nameof(AdministrativeUnit), districtId, await UnitIdOfUnitAsync(db, districtId), ReportMessages.NotFound);
+        }
+
+        if (unit.Level != UnitLevel.District || !IsAuthor(db.Actor, unit))
+        {
+            await AuditRefusalAsync(db, nameof(AdministrativeUnit), districtId, districtId, ReportMessages.NotTheDistrict);
+            return ReportResult.Fail(ReportMessages.NotTheDistrict);
+        }
+
+        if (dueDate < period.Start || dueDate > period.DistrictDueDate)
+        {
+            return ReportResult.Fail(ReportMessages.DeadlineOutsideQuarter);
+        }
+
+        var report = await db.QuarterlyReports.FirstOrDefaultAsync(r => r.UnitId == districtId && r.Year == year && r.Quarter == quarter, cancellationToken);
+        if (report is null)
+        {
+            report = new QuarterlyReport { UnitId = districtId, Year = year, Quarter = quarter, DueDate = period.DistrictDueDate };
+            db.QuarterlyReports.Add(report);
+        }
+
+        report.ChildrenDueDate = dueDate;
+        var communeReports = await db.QuarterlyReports
+            .Where(r => r.DistrictId == districtId && r.CommuneId != null && r.Year == year && r.Quarter == quarter && r.SubmittedAtUtc == null)
+            .ToListAsync(cancellationToken);
+        foreach (var commune in communeReports)
+        {
+            commune.DueDate = dueDate;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResult.Ok(report.Id, report.Version, report.Status);
+    }
+
+    /// <summary>
+    /// What the reader's unit must deliver within 7 days of <paramref name="today"/>: its own quarterly report while not
+    /// yet submitted, the reports its children still owe (for the level above), and targets falling due.
+    /// </summary>
+    public async Task<IReadOnlyList<DueItem>> DueSoonAsync(DateOnly? today = null, CancellationToken cancellationToken = default)
+    {
+        var day = today ?? Today();
+        var until = day.AddDays(7);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var actor = db.Actor;
+        if (actor.UnitId is not { } unitId)
+        {
+            return [];
+        }
+
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name, u.Level }).FirstOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            return [];
+        }
+
+        var items = new List<DueItem>();
+        // The quarter whose deadline can fall in the next 7 days: this one, or (early in a quarter) none.
+        var period = ReportingPeriod.Containing(day);
+        if (unit.Level is UnitLevel.Commune or UnitLevel.District)
+        {
+            var own = await db.QuarterlyReports.AsNoTracking()
+                .Where(r => r.UnitId == unit.Id && r.Year == period.Year && r.Quarter == period.Quarter)
+                .Select(r => new { r.Status, r.DueDate }).FirstOrDefaultAsync(cancellationToken);
+            var reporting = (await ReportingUnitAsync(db, unit.Id, cancellationToken))!;
+            var status = own?.Status ?? ReportStatus.Draft;
+            var due = own?.DueDate ?? await DueDateAsync(db, reporting, period, cancellationToken);
+            if (ReportWorkflow.IsEditable(status) && due >= day && due <= until)
+            {
+                items.Add(new DueItem($"Báo cáo {period} của {unit.Name} ({status.ToVietnamese().ToLowerInvariant()})", due,
+                    $"/reports/{unit.Id}/{period.Year}/{period.Quarter}"));
+            }
+        }
+
+        if (unit.Level is UnitLevel.District or UnitLevel.Province)
+        {
+            var children = await ChildrenAsync(unit.Id, period.Year, period.Quarter, new PageRequest(0, PageRequest.MaxPageSize), day, cancellationToken);
+            var owing = children.Items.Count(c => c.Timeliness == Timeliness.NotYetDue && c.DueDate <= until);
+            if (owing > 0)
+            {
+                var due = children.Items.Where(c => c.Timeliness == Timeliness.NotYetDue).Min(c => c.DueDate);
+                items.Add(new DueItem($"{owing} đơn vị cấp dưới chưa gửi báo cáo {period}", due, $"/reports?unit={unit.Id}&year={period.Year}&quarter={period.Quarter}"));
+            }
+        }
+
+        var targets = await db.Targets.AsNoTracking().Where(t => t.DueDate >= day && t.DueDate <= until)
+            .OrderBy(t => t.DueDate).Take(20)
+            .Select(t => new { t.Indicator, t.Percent, t.DueDate, t.UnitId, UnitName = db.Units.Where(u => u.Id == t.UnitId).Select(u => u.Name).First() })
+            .ToListAsync(cancellationToken);
+        items.AddRange(targets.Select(t => new DueItem(
+            $"Chỉ tiêu {t.Indicator.ToVietnamese().ToLowerInvariant()} {t.Percent.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"))}% của {t.UnitName}",
+            t.DueDate, "/reports/targets")));
+        return items.OrderBy(i => i.DueDate).ToList();
+    }
+
+    /// <summary>
+    /// The figures a report of <paramref name="unit"/> freezes: one row per child computed as of the quarter's end; for a
+    /// district, a commune whose report is approved contributes its own frozen figures instead (consolidation).
+    /// </summary>
+    internal static async Task<ReportFigures> ComputeFiguresAsync(CnscdDbContext db, ReportingUnit unit, ReportingPeriod period,
+        CancellationToken cancellationToken)
+    {
+        var rows = (await IndicatorCalculator.ForChildrenAsync(db, unit.Id, period, cancellationToken)).ToList();
+        if (unit.Level is UnitLevel.District or UnitLevel.Province)
+        {
+            var childIds = rows.Select(r => r.UnitId).ToList();
+            // A district consolidates approved commune reports; the Department reads what districts submitted.
+            var frozen = await db.QuarterlyReports.AsNoTracking()
+                .Where(r => childIds.Contains(r.UnitId) && r.Year == period.Year && r.Quarter == period.Quarter)
+                .Select(r => new { r.UnitId, r.Status, r.FiguresJson })
+                .ToListAsync(cancellationToken);
+            var byUnit = frozen.ToDictionary(r => r.UnitId);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (!byUnit.TryGetValue(rows[i].UnitId, out var child))
+                {
+                    continue;
+                }
+
+                var usable = unit.Level == UnitLevel.District ? child.Status == ReportStatus.Approved
+                    : child.Status is ReportStatus.Approved or ReportStatus.Submitted;
+                rows[i] = usable && child.FiguresJson is { } json
+                    ? rows[i] with { Figures = ReportFigures.FromJson(json).Total, FromSubmittedReport = true, ChildStatus = child.Status }
+                    : rows[i] with { ChildStatus = child.Status };
+            }
+        }
+
+        var targets = await IndicatorCalculator.TargetsInForceAsync(db, [.. rows.Select(r => r.UnitId), unit.Id], period.End, cancellationToken);
+        rows = rows.Select(r => r with { Targets = targets.GetValueOrDefault(r.UnitId) ?? [] }).ToList();
+        return new ReportFigures(period.End, rows, targets.GetValueOrDefault(unit.Id) ?? []);
+    }
+
+    /// <summary>A commune or district of the reader's scope (the only levels that write quarterly reports), or null.</summary>
+    internal static async Task<ReportingUnit?> ReportingUnitAsync(CnscdDbContext db, int unitId, CancellationToken cancellationToken) =>
+        await db.Units.AsNoTracking().Where(u => u.Id == unitId && (u.Level == UnitLevel.Commune || u.Level == UnitLevel.District))
+            .Select(u => new ReportingUnit(u.Id, u.Name, u.Level, u.Kind, u.ParentId))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The unit's own officer (a commune officer for a commune, a district officer for a district) writes its report.</summary>
+    internal static bool IsAuthor(Actor actor, ReportingUnit unit) =>
+        actor.UnitId == unit.Id && actor.Role == (unit.Level == UnitLevel.Commune ? AppRole.CommuneOfficer : AppRole.DistrictOfficer);
+
+    /// <summary>The level directly above reviews: a district officer for its communes, the Department (province admin) for districts.</summary>
+    internal static bool IsReviewer(Actor actor, ReportingUnit unit) =>
+        unit.ParentId is { } parent && actor.UnitId == parent && actor.Role is AppRole.DistrictOfficer or AppRole.ProvinceAdmin;
+
+    private async Task<ReportResult> WriteAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion, bool submit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(narrative);
+        var period = new ReportingPeriod(year, quarter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var unit = await ReportingUnitAsync(db, unitId, cancellationToken);
+        if (unit is null)
+        {
+            throw await RefuseAsync(db, nameof(AdministrativeUnit), unitId, await UnitIdOfUnitAsync(db, unitId), ReportMessages.NotFound);
+        }
+
+        if (!IsAuthor(db.Actor, unit))
+        {
+            await AuditRefusalAsync(db, nameof(QuarterlyReport), unitId, unitId, ReportMessages.NotTheAuthor);
+            return ReportResult.Fail(ReportMessages.NotTheAuthor);
+        }
+
+        var text = narrative.Trimmed();
+        var errors = submit ? text.ValidateForSubmission() : text.ValidateForDraft();
+        if (errors.Count > 0)
+        {
+            return ReportResult.Fail(submit ? ReportMessages.MissingFields : errors.Values.First(), errors);
+        }
+
+        var report = await db.QuarterlyReports.Include(r => r.Submissions)
+            .FirstOrDefaultAsync(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter, cancellationToken);
+        if (report is null)
+        {
+            report = new QuarterlyReport
+            {
+                UnitId = unitId, Year = year, Quarter = quarter, Status = ReportStatus.Draft,
+                DueDate = await DueDateAsync(db, unit, period, cancellationToken),
+            };
+            db.QuarterlyReports.Add(report);
+        }
+        else if (report.Version != expectedVersion)
+        {
+            return await ConflictAsync(db, report, cancellationToken);
+        }
+        else
+        {
+            db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        }
+
+        if (!ReportWorkflow.Allows(report.Status, submit ? ReportAction.Submit : ReportAction.EditNarrative))
+        {
+            return ReportResult.Fail(new ReportTransitionException(report.Status, submit ? ReportAction.Submit : ReportAction.EditNarrative).Message);
+        }
+
+        if (submit)
+        {
+            var figures = await ComputeFiguresAsync(db, unit, period, cancellationToken);
+            report.Submit(text, figures.ToJson(), db.Actor.UserId, DateTime.UtcNow);
+        }
+        else
+        {
+            report.EditNarrative(text);
+        }
+
+        return await SaveAsync(db, report, cancellationToken);
+    }
+
+    private async Task<ReportResult> ReviewAsync(int reportId, ReportAction action, string? comment, int expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var report = await db.QuarterlyReports.Include(r => r.Submissions).FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            var unitId = await db.QuarterlyReports.IgnoreQueryFilters().Where(r => r.Id == reportId).Select(r => (int?)r.UnitId).FirstOrDefaultAsync(CancellationToken.None);
+            throw await RefuseAsync(db, nameof(QuarterlyReport), reportId, unitId, ReportMessages.NotFound);
+        }
+
+        var unit = (await ReportingUnitAsync(db, report.UnitId, cancellationToken))!;
+        if (!IsReviewer(db.Actor, unit))
+        {
+            // Inside the reader's scope but not theirs to decide (a commune approving its own report): refused and on record.
+            await AuditRefusalAsync(db, nameof(QuarterlyReport), reportId, report.UnitId, ReportMessages.NotTheReviewer);
+            return ReportResult.Fail(ReportMessages.NotTheReviewer);
+        }
+
+        if (report.Version != expectedVersion)
+        {
+            return await ConflictAsync(db, report, cancellationToken);
+        }
+
+        if (!ReportWorkflow.Allows(report.Status, action))
+        {
+            return ReportResult.Fail(new ReportTransitionException(report.Status, action).Message);
+        }
+
+        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        if (action == ReportAction.Approve)
+        {
+            report.Approve(db.Actor.UserId, DateTime.UtcNow);
+        }
+        else
+        {
+            var reason = comment?.Trim();
+            if (string.IsNullOrEmpty(reason))
+            {
+                return ReportResult.Fail(ReportMessages.CommentRequired, new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentRequired });
+            }
+
+            if (reason.Length > MaxCommentLength)
+            {
+                return ReportResult.Fail(ReportMessages.CommentTooLong, new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentTooLong });
+            }
+
+            report.Return(reason, db.Actor.UserId, DateTime.UtcNow);
+        }
+
+        return await SaveAsync(db, report, cancellationToken);
+    }
+
+    private async Task<ReportResult> SaveAsync(CnscdDbContext db, QuarterlyReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ReportResult.Ok(report.Id, report.Version, report.Status);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Report {ReportId} changed concurrently; the later action was not written", report.Id);
+            await using var fresh = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            var current = await fresh.QuarterlyReports.AsNoTracking().FirstAsync(r => r.Id == report.Id, CancellationToken.None);
+            return await ConflictAsync(fresh, current, CancellationToken.None);
+        }
+        catch (DbUpdateException) when (report.Id == 0 || db.Entry(report).State == EntityState.Added)
+        {
+            // Two people created the same quarter's report at once (unique unit/year/quarter): the first one stands.
+            await using var fresh = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            var current = await fresh.QuarterlyReports.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.UnitId == report.UnitId && r.Year == report.Year && r.Quarter == report.Quarter, CancellationToken.None);
+            if (current is null)
+            {
+                throw;
+            }
+
+            return await ConflictAsync(fresh, current, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Tells the one who lost the race what happened: who changed the report, to what, and when.</summary>
+    private static async Task<ReportResult> ConflictAsync(CnscdDbContext db, QuarterlyReport current, CancellationToken cancellationToken)
+    {
+        var (userId, at) = current.Status switch
+        {
+            ReportStatus.Approved or ReportStatus.Returned => (current.ReviewedByUserId, current.ReviewedAtUtc),
+            ReportStatus.Submitted => (current.SubmittedByUserId, current.SubmittedAtUtc),
+            _ => (null, null),
+        };
+        var who = userId is null ? "Người khác" : (await UserNamesAsync(db, [userId], cancellationToken)).GetValueOrDefault(userId) ?? "Người khác";
+        var when = at is { } utc ? " lúc " + VietnamTime.FromUtc(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
+        var message = current.Status switch
+        {
+            ReportStatus.Approved => $"{who} đã duyệt báo cáo này{when}. Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
+            ReportStatus.Returned => $"{who} đã trả lại báo cáo này{when} với lý do: \"{current.ReviewComment}\". Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
+            ReportStatus.Submitted => $"{who} đã gửi báo cáo này{when}. Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
+            _ => "Báo cáo vừa được người khác cập nhật. Thao tác của bạn chưa được ghi; hãy tải lại rồi thử lại — nội dung bạn nhập vẫn còn trên màn hình.",
+        };
+        return ReportResult.Conflicted(message, current.Version, current.Status);
+    }
+
+    private static async Task<Dictionary<string, string>> UserNamesAsync(CnscdDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+    }
+
+    /// <summary>A commune's deadline is its district's choice for the quarter (default the 15th); a district's is the 20th.</summary>
+    private static async Task<DateOnly> DueDateAsync(CnscdDbContext db, ReportingUnit unit, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        if (unit.Level != UnitLevel.Commune || unit.ParentId is not { } parentId)
+        {
+            return period.DistrictDueDate;
+        }
+
+        var set = await db.QuarterlyReports.IgnoreQueryFilters()
+            .Where(r => r.UnitId == parentId && r.Year == period.Year && r.Quarter == period.Quarter)
+            .Select(r => r.ChildrenDueDate).FirstOrDefaultAsync(cancellationToken);
+        return set ?? period.DefaultCommuneDueDate;
+    }
+
+    private static Task<int?> UnitIdOfUnitAsync(CnscdDbContext db, int unitId) =>
+        db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (int?)u.Id).FirstOrDefaultAsync(CancellationToken.None);
+
+    /// <summary>Audits a refusal against the unit it aimed at (so that unit's superiors see it) and hands back the exception.</summary>
+    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, string entityType, int entityId, int? unitId, string reason)
+    {
+        await AuditRefusalAsync(db, entityType, entityId, unitId, reason);
+        return new ScopeViolationException(reason);
+    }
+
+    private async Task AuditRefusalAsync(CnscdDbContext db, string entityType, int entityId, int? unitId, string reason)
+    {
+        await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            await AuditLog.RecordAsync(auditDb, AuditActions.Refused, entityType, entityId.ToString(CultureInfo.InvariantCulture), unitId,
+                JsonSerializer.Serialize(new { reason }, AuditJson.Options), cancellationToken: CancellationToken.None);
+        }
+
+        logger.LogWarning("Report action on {EntityType} {EntityId} refused for actor {ActorId}", entityType, entityId, db.Actor.UserId);
+    }
+
+    internal static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+}

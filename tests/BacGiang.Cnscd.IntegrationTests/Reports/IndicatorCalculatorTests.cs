@@ -1,0 +1,84 @@
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Reports;
+using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+
+namespace BacGiang.Cnscd.IntegrationTests.Reports;
+
+/// <summary>The indicators computed as of a quarter's end, against the figures worked out by hand in <see cref="ReportFixture"/>.</summary>
+public abstract class IndicatorCalculatorTests(DatabaseProvider provider) : EngineTestBase(provider)
+{
+    [Fact]
+    public async Task District_Q4_MatchesTheHandComputedFigures()
+    {
+        await ReportFixture.BuildAsync(Database, Mini);
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.D1));
+
+        var rows = await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, ReportFixture.Q4);
+
+        // Communes in code order: 07444 (C1) then 07450 (C3); nothing sits on the district itself.
+        Assert.Equal([Mini.C1.Id, Mini.C3.Id], rows.Select(r => r.UnitId));
+        var c1 = rows[0].Figures;
+        Assert.Equal(3, c1.Teams);
+        Assert.Equal(1, c1.TeamsConstituted);      // C1 only: V11's leader left on 30/11
+        Assert.Equal(1, c1.TeamsGoverned);         // C1: regulation, tasks, plan 2026
+        Assert.Equal(5, c1.Members);               // 3 on C1 + 2 deputies still on V11
+        Assert.Equal([1, 2, 2, 0, 0, 0, 0], c1.MembersByAffiliation); // official; police (C1, V11); youth union (C1, V11)
+        Assert.Equal(6, c1.Households);
+        Assert.Equal(2, c1.HouseholdsCovered);     // Đức (own member), Nam (assistance)
+        Assert.Equal(1, c1.HouseholdsCoveredByAssistance);
+        Assert.Equal([2, 2, 2, 2, 2], c1.HouseholdsBySkill); // V12's payment on 10/01/2027 is after the quarter
+        Assert.Equal(2, c1.HouseholdsWithVneid);
+        Assert.Equal(1, c1.HouseholdsWithPublicServiceAccount);
+        Assert.Equal(2, c1.VisitsInQuarter);       // 05/10 ×2; the 20/09 visit belongs to Q3
+        Assert.Equal((1, 25, 1), (c1.Trainings, c1.TrainingAttendees, c1.OutreachActivities));
+        Assert.Equal(33.3m, c1.Percent(TargetIndicator.HouseholdsCovered));
+
+        var c3 = rows[1].Figures;
+        Assert.Equal((2, 0, 0, 3, 0), (c3.Teams, c3.TeamsConstituted, c3.Members, c3.Households, c3.HouseholdsCovered));
+    }
+
+    [Fact]
+    public async Task District_Q3_SeesOnlyWhatExistedOnThe30thOfSeptember()
+    {
+        await ReportFixture.BuildAsync(Database, Mini);
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.D1));
+
+        var c1 = (await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, ReportFixture.Q3))[0].Figures;
+
+        Assert.Equal(0, c1.Households);            // all created on 28/11/2026
+        Assert.Equal(2, c1.TeamsConstituted);      // C1 and V11 (its leader still served on 30/09)
+        Assert.Equal(6, c1.Members);
+        Assert.Equal((1, 30, 0), (c1.Trainings, c1.TrainingAttendees, c1.OutreachActivities));
+        Assert.Equal(1, c1.VisitsInQuarter);       // Nam, 20/09
+    }
+
+    [Fact]
+    public async Task Commune_RowsAreVillages_PlusTheCommunesOwnTeam()
+    {
+        await ReportFixture.BuildAsync(Database, Mini);
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.C1));
+
+        var rows = await IndicatorCalculator.ForChildrenAsync(db, Mini.C1.Id, ReportFixture.Q4);
+
+        Assert.Equal([Mini.V11.Id, Mini.V12.Id, Mini.C1.Id], rows.Select(r => r.UnitId));
+        Assert.Equal((3, 2, 1), (rows[0].Figures.Households, rows[0].Figures.HouseholdsCovered, rows[0].Figures.Teams));
+        Assert.Equal(3, rows[2].Figures.Members);
+        Assert.Equal(1, rows[2].Figures.TeamsConstituted);
+        var total = rows.Aggregate(IndicatorSet.Zero, (s, r) => s.Add(r.Figures));
+        Assert.Equal((6, 2, 3, 5), (total.Households, total.HouseholdsCovered, total.Teams, total.Members));
+    }
+
+    [Fact]
+    public async Task AnotherDistrictsOfficer_ComputesNothingOfThisDistrict()
+    {
+        await ReportFixture.BuildAsync(Database, Mini);
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.D2));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, ReportFixture.Q4));
+    }
+}
+
+public sealed class SqliteIndicatorCalculatorTests() : IndicatorCalculatorTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlIndicatorCalculatorTests() : IndicatorCalculatorTests(DatabaseProvider.PostgreSql);
