@@ -37,7 +37,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     public sealed record MatrixContext(
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
-        TeamService Teams, HouseholdService Households, int ForeignHouseholdId);
+        TeamService Teams, HouseholdService Households, int ForeignHouseholdId, TeamRosterService Roster, TeamMergeService Merge);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -115,6 +115,88 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             var foreignTeam = await ForeignTeamAsync(m);
             Assert.Null(await m.Teams.RecomputeConstitutedAsync(foreignTeam.Id));
             Assert.Equal(foreignTeam.Version, (await ForeignTeamAsync(m)).Version);
+        },
+        ["TeamRosterService.AddMemberAsync"] = async m =>
+        {
+            var foreignTeam = await ForeignTeamAsync(m);
+            var input = new MemberInput("Người Lạ Thêm", 1980, "0933000111", null, TeamPosition.Member, OfficialTitle.None, Affiliation.Citizen, new DateOnly(2026, 1, 1));
+            Assert.False((await m.Roster.AddMemberAsync(foreignTeam.Id, input, foreignTeam.Version)).Succeeded);
+            var foreignPerson = await ForeignMembershipAsync(m);
+            var ownTeam = await OwnTeamAsync(m);
+            if (ownTeam is not null)
+            {
+                // An existing person of the sibling, forged into the actor's own team.
+                var existing = input with { ExistingPersonId = foreignPerson.PersonId };
+                Assert.False((await m.Roster.AddMemberAsync(ownTeam.Id, existing, ownTeam.Version)).Succeeded);
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.People.AnyAsync(p => p.FullName == "Người Lạ Thêm"));
+            Assert.Equal(1, await db.TeamMembers.CountAsync(t => t.PersonId == foreignPerson.PersonId));
+            await AssertRefusedAsync(m, nameof(Team), foreignTeam.Id);
+        },
+        ["TeamRosterService.ChangePositionAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Roster.ChangePositionAsync(member.Id, TeamPosition.Leader, OfficialTitle.None, new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            Assert.Equal(TeamPosition.Member, (await ForeignMembershipAsync(m)).Position);
+            await AssertRefusedAsync(m, nameof(TeamMember), member.Id);
+        },
+        ["TeamRosterService.EndMembershipAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Roster.EndMembershipAsync(member.Id, new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            Assert.Null((await ForeignMembershipAsync(m)).EndDate);
+        },
+        ["TeamRosterService.MoveMemberAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            var ownTeam = await OwnTeamAsync(m);
+            Assert.False((await m.Roster.MoveMemberAsync(member.Id, ownTeam?.Id ?? team.Id, TeamPosition.Member, OfficialTitle.None,
+                new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            Assert.Null((await ForeignMembershipAsync(m)).EndDate);
+        },
+        ["TeamRosterService.SetTaskAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Roster.SetTaskAsync(member.Id, "Xâm nhập", team.Version)).Succeeded);
+            Assert.Null((await ForeignMembershipAsync(m)).TaskAssignment);
+        },
+        ["TeamRosterService.FindPeopleAsync"] = async m =>
+            Assert.DoesNotContain(await m.Roster.FindPeopleAsync("thanh vien ben kia"), p => p.FullName == "Thành Viên Bên Kia"),
+        ["TeamMergeService.AnalyseAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            Assert.Null(await m.Merge.AnalyseAsync(team.Id, [new MergeEntry("Người Lạ", 1980, null)]));
+            var ownTeam = await OwnTeamAsync(m);
+            if (ownTeam is not null)
+            {
+                // The sibling's member typed into the actor's own merge is not recognised as a known person.
+                var analysis = (await m.Merge.AnalyseAsync(ownTeam.Id, [new MergeEntry("Thành Viên Bên Kia", 1980, "0944000777")]))!;
+                Assert.All(analysis.Candidates, c => Assert.Null(c.PersonId));
+            }
+        },
+        ["TeamMergeService.ApplyAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            var leave = new MergeCandidate { FullName = "Thành Viên Bên Kia", MembershipId = member.Id, Keep = false };
+            Assert.False((await m.Merge.ApplyAsync(team.Id, [leave], new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            var ownTeam = await OwnTeamAsync(m);
+            if (ownTeam is not null)
+            {
+                Assert.False((await m.Merge.ApplyAsync(ownTeam.Id, [leave], new DateOnly(2026, 1, 1), ownTeam.Version)).Succeeded);
+                var join = new MergeCandidate { FullName = "Thành Viên Bên Kia", PersonId = member.PersonId };
+                Assert.False((await m.Merge.ApplyAsync(ownTeam.Id, [join], new DateOnly(2026, 1, 1), ownTeam.Version)).Succeeded);
+            }
+
+            Assert.Null((await ForeignMembershipAsync(m)).EndDate);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.Equal(1, await db.TeamMembers.CountAsync(t => t.PersonId == member.PersonId));
         },
         ["AccountService.ListAsync"] = async m =>
             Assert.DoesNotContain((await m.Accounts.ListAsync(new PageRequest(0, 100), null)).Items, a => a.Id == m.ForeignAccount.Id),
@@ -270,7 +352,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
             new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
             new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
-            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId);
+            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
+            new TeamRosterService(factory), new TeamMergeService(factory));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)
@@ -328,6 +411,43 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     {
         await using var db = m.Database.CreateSystemContext();
         return await db.Teams.AsNoTracking().SingleAsync(t => t.UnitId == m.ForeignVillage.Id);
+    }
+
+    /// <summary>The actor's own team (none for a district), read as the system.</summary>
+    private static async Task<Team?> OwnTeamAsync(MatrixContext m)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        return await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.UnitId == m.Own.Id);
+    }
+
+    /// <summary>A member of the sibling village's team (created once), read as the system.</summary>
+    private static async Task<TeamMember> ForeignMembershipAsync(MatrixContext m)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        var team = await db.Teams.SingleAsync(t => t.UnitId == m.ForeignVillage.Id);
+        var member = await db.TeamMembers.AsNoTracking().Where(t => t.TeamId == team.Id && t.Person!.FullName == "Thành Viên Bên Kia").OrderBy(t => t.Id).FirstOrDefaultAsync();
+        if (member is not null)
+        {
+            return member;
+        }
+
+        var created = new TeamMember
+        {
+            UnitId = m.ForeignVillage.Id, TeamId = team.Id, StartDate = new DateOnly(2025, 1, 1),
+            Person = new Person { UnitId = m.ForeignVillage.Id, FullName = "Thành Viên Bên Kia", FullNameSearch = "thanh vien ben kia", BirthYear = 1980, Phone = "0944000777" },
+        };
+        db.TeamMembers.Add(created);
+        await db.SaveChangesAsync();
+        return created;
+    }
+
+    /// <summary>The forged request is on record, by this actor, against the id it tried to reach.</summary>
+    private static async Task AssertRefusedAsync(MatrixContext m, string entityType, int id)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+            && a.EntityType == entityType && a.EntityId == entityId), $"no refusal on record for {entityType} {id}");
     }
 
     private Dictionary<string, AdministrativeUnit> UnitsByName() => new()
