@@ -94,6 +94,8 @@ public static class PortalHost
         services.AddScoped<UnitDirectoryService>();
         services.Configure<TeamOptions>(builder.Configuration.GetSection(TeamOptions.Section));
         services.AddScoped<TeamService>();
+        services.AddScoped<TeamRosterService>();
+        services.AddScoped<TeamMergeService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();

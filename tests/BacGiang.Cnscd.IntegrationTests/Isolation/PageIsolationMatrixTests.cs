@@ -31,6 +31,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/audit"] = null,
         ["/teams"] = null,
         ["/teams/unit/{UnitId:int}"] = "/teams/unit/{0}",
+        ["/teams/unit/{UnitId:int}/merge"] = "/teams/unit/{0}/merge",
         ["/households"] = null,
         ["/households/mine"] = null,
         ["/households/village/{VillageId:int}"] = "/households/village/{0}",

@@ -30,6 +30,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<UnitDirectoryService>();
         Services.Configure<TeamOptions>(_ => { });
         Services.AddScoped<TeamService>();
+        Services.AddScoped<TeamRosterService>();
+        Services.AddScoped<TeamMergeService>();
     }
 
     protected DatabaseSettings Settings { get; }
