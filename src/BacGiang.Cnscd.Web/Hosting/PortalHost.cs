@@ -13,6 +13,7 @@ using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Web.Components;
 using BacGiang.Cnscd.Web.Components.Account;
 using BacGiang.Cnscd.Web.Components.Pages.Accounts;
+using BacGiang.Cnscd.Web.Components.Pages.Teams;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Health;
 using BacGiang.Cnscd.Web.Security;
@@ -96,6 +97,8 @@ public static class PortalHost
         services.AddScoped<TeamService>();
         services.AddScoped<TeamRosterService>();
         services.AddScoped<TeamMergeService>();
+        services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        services.AddScoped<TeamGovernanceService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
@@ -136,6 +139,7 @@ public static class PortalHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapAccountImportEndpoints();
+        app.MapTeamFileEndpoints();
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

@@ -37,7 +37,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     public sealed record MatrixContext(
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
-        TeamService Teams, HouseholdService Households, int ForeignHouseholdId, TeamRosterService Roster, TeamMergeService Merge);
+        TeamService Teams, HouseholdService Households, int ForeignHouseholdId, TeamRosterService Roster, TeamMergeService Merge,
+        TeamGovernanceService Governance);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -198,6 +199,53 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             await using var db = m.Database.CreateSystemContext();
             Assert.Equal(1, await db.TeamMembers.CountAsync(t => t.PersonId == member.PersonId));
         },
+        ["TeamGovernanceService.GetAsync"] = async m =>
+        {
+            Assert.Null(await m.Governance.GetAsync((await ForeignTeamAsync(m)).Id));
+            if (await OwnTeamAsync(m) is { } own)
+            {
+                Assert.Equal(own.Id, (await m.Governance.GetAsync(own.Id))!.TeamId);
+            }
+        },
+        ["TeamGovernanceService.SetRegulationAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            var file = new FileUpload("quy-che.pdf", "%PDF-1.4 forged"u8.ToArray());
+            Assert.False((await m.Governance.SetRegulationAsync(team.Id, "99/QĐ-XN", new DateOnly(2025, 1, 1), file, team.Version)).Succeeded);
+            var after = await ForeignTeamAsync(m);
+            Assert.Null(after.RegulationNumber);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.Attachments.AnyAsync(a => a.Content.Length == 15 && a.FileName == "quy-che.pdf"));
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+        },
+        ["TeamGovernanceService.SaveAnnualPlanAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Governance.SaveAnnualPlanAsync(team.Id, 2026, "Xâm nhập", null, team.Version)).Succeeded);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.AnnualPlans.AnyAsync(p => p.TeamId == team.Id));
+        },
+        ["TeamGovernanceService.OpenAttachmentAsync"] = async m =>
+        {
+            Guid foreignFile;
+            await using (var db = m.Database.CreateSystemContext())
+            {
+                var attachment = new Attachment
+                {
+                    Id = Guid.NewGuid(), UnitId = m.ForeignVillage.Id, FileName = "ke-hoach.pdf", ContentType = "application/pdf",
+                    Content = "%PDF-1.4 plan"u8.ToArray(), Size = 13, UploadedAtUtc = DateTime.UtcNow,
+                };
+                db.Attachments.Add(attachment);
+                await db.SaveChangesAsync();
+                foreignFile = attachment.Id;
+            }
+
+            Assert.Null(await m.Governance.OpenAttachmentAsync(foreignFile));
+            await using var check = m.Database.CreateSystemContext();
+            var entityId = foreignFile.ToString("D", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Attachment)
+                && a.EntityId == entityId && a.UserId == m.Actor.UserId));
+        },
         ["AccountService.ListAsync"] = async m =>
             Assert.DoesNotContain((await m.Accounts.ListAsync(new PageRequest(0, 100), null)).Items, a => a.Id == m.ForeignAccount.Id),
         ["AccountService.GetGrantableRolesAsync"] = async m =>
@@ -353,7 +401,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
             new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
             new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
-            new TeamRosterService(factory), new TeamMergeService(factory));
+            new TeamRosterService(factory), new TeamMergeService(factory),
+            new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)

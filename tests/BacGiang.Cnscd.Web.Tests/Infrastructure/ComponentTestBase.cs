@@ -32,6 +32,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<TeamService>();
         Services.AddScoped<TeamRosterService>();
         Services.AddScoped<TeamMergeService>();
+        Services.Configure<AttachmentOptions>(_ => { });
+        Services.AddScoped<TeamGovernanceService>();
     }
 
     protected DatabaseSettings Settings { get; }
