@@ -99,6 +99,7 @@ public static class PortalHost
         services.AddScoped<TeamMergeService>();
         services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         services.AddScoped<TeamGovernanceService>();
+        services.AddScoped<TeamActivityService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();

@@ -38,7 +38,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
         TeamService Teams, HouseholdService Households, int ForeignHouseholdId, TeamRosterService Roster, TeamMergeService Merge,
-        TeamGovernanceService Governance);
+        TeamGovernanceService Governance, TeamActivityService Activities);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -246,6 +246,30 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Attachment)
                 && a.EntityId == entityId && a.UserId == m.Actor.UserId));
         },
+        ["TeamActivityService.LogAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            var input = new ActivityInput(ActivityKind.Outreach, new DateOnly(2026, 1, 5), "Xâm nhập", DigitalSkills.All, null, 10, 2);
+            Assert.False((await m.Activities.LogAsync(team.Id, input)).Succeeded);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.TeamActivities.AnyAsync(a => a.TeamId == team.Id));
+            Assert.Null((await ForeignTeamAsync(m)).LastActivityOn);
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+        },
+        ["TeamActivityService.ListAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            await using (var db = m.Database.CreateSystemContext())
+            {
+                db.TeamActivities.Add(new TeamActivity
+                {
+                    UnitId = m.ForeignVillage.Id, TeamId = team.Id, Kind = ActivityKind.Training, Date = new DateOnly(2026, 1, 3), Title = "Tập huấn bên kia",
+                });
+                await db.SaveChangesAsync();
+            }
+
+            Assert.Equal(0, (await m.Activities.ListAsync(team.Id, new PageRequest(0, 100))).TotalCount);
+        },
         ["AccountService.ListAsync"] = async m =>
             Assert.DoesNotContain((await m.Accounts.ListAsync(new PageRequest(0, 100), null)).Items, a => a.Id == m.ForeignAccount.Id),
         ["AccountService.GetGrantableRolesAsync"] = async m =>
@@ -402,7 +426,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
             new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
             new TeamRosterService(factory), new TeamMergeService(factory),
-            new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())));
+            new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())), new TeamActivityService(factory));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)

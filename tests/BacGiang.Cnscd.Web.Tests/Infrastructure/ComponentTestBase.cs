@@ -34,6 +34,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<TeamMergeService>();
         Services.Configure<AttachmentOptions>(_ => { });
         Services.AddScoped<TeamGovernanceService>();
+        Services.AddScoped<TeamActivityService>();
     }
 
     protected DatabaseSettings Settings { get; }
