@@ -100,6 +100,7 @@ public static class PortalHost
         services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         services.AddScoped<TeamGovernanceService>();
         services.AddScoped<TeamActivityService>();
+        services.AddScoped<TeamExcelService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
@@ -141,6 +142,7 @@ public static class PortalHost
         app.MapAdditionalIdentityEndpoints();
         app.MapAccountImportEndpoints();
         app.MapTeamFileEndpoints();
+        app.MapTeamRosterEndpoints();
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

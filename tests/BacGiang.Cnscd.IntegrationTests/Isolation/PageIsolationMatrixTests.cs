@@ -34,6 +34,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/teams/unit/{UnitId:int}/merge"] = "/teams/unit/{0}/merge",
         // {2}: a governance document stored under the sibling unit (a forged attachment id).
         ["/teams/files/{id:guid}"] = "/teams/files/{2}",
+        ["/teams/unit/{unitId:int}/roster-export"] = "/teams/unit/{0}/roster-export",
         ["/households"] = null,
         ["/households/mine"] = null,
         ["/households/village/{VillageId:int}"] = "/households/village/{0}",
@@ -42,7 +43,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
-    private static readonly string[] Downloads = ["/accounts/import-template"];
+    private static readonly string[] Downloads = ["/accounts/import-template", "/teams/roster-template"];
 
     /// <summary>Demo account, its password-only sign-in, and sibling units it must not see (official codes).</summary>
     public static TheoryData<string, string[]> Officers => new()

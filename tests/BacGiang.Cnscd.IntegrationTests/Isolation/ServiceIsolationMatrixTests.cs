@@ -38,7 +38,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
         TeamService Teams, HouseholdService Households, int ForeignHouseholdId, TeamRosterService Roster, TeamMergeService Merge,
-        TeamGovernanceService Governance, TeamActivityService Activities);
+        TeamGovernanceService Governance, TeamActivityService Activities, TeamExcelService Excel);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -270,6 +270,39 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
 
             Assert.Equal(0, (await m.Activities.ListAsync(team.Id, new PageRequest(0, 100))).TotalCount);
         },
+        ["TeamExcelService.ImportAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            using var workbook = new ClosedXML.Excel.XLWorkbook();
+            var sheet = workbook.AddWorksheet("Thành viên tổ");
+            string[] header = ["Họ và tên", "Năm sinh", "Điện thoại", "Zalo", "Vị trí", "Chức vụ", "Thuộc", "Nhiệm vụ"];
+            string[] row = ["Người Lạ Nhập Tổ", "1980", "0955000111", "", "Thành viên", "", "Người dân", ""];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(1, c + 1).Value = header[c];
+                sheet.Cell(2, c + 1).Value = row[c];
+            }
+
+            using var file = new MemoryStream();
+            workbook.SaveAs(file);
+            file.Position = 0;
+            Assert.False((await m.Excel.ImportAsync(team.Id, file, new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.People.AnyAsync(p => p.FullName == "Người Lạ Nhập Tổ"));
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+        },
+        ["TeamExcelService.ExportAsync"] = async m =>
+        {
+            await ForeignMembershipAsync(m);
+            Assert.Null(await m.Excel.ExportAsync(m.ForeignVillage.Id));
+            Assert.Null(await m.Excel.ExportAsync(m.Foreign.Id));
+            await AssertRefusedAsync(m, nameof(AdministrativeUnit), m.ForeignVillage.Id);
+            // The actor's own export (a district: its whole subtree) holds nothing of the sibling.
+            using var own = new ClosedXML.Excel.XLWorkbook(new MemoryStream((await m.Excel.ExportAsync(m.Own.Id))!));
+            var cells = own.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+            Assert.DoesNotContain("Thành Viên Bên Kia", cells);
+            Assert.DoesNotContain(cells, c => c.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
+        },
         ["AccountService.ListAsync"] = async m =>
             Assert.DoesNotContain((await m.Accounts.ListAsync(new PageRequest(0, 100), null)).Items, a => a.Id == m.ForeignAccount.Id),
         ["AccountService.GetGrantableRolesAsync"] = async m =>
@@ -426,7 +459,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
             new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
             new TeamRosterService(factory), new TeamMergeService(factory),
-            new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())), new TeamActivityService(factory));
+            new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())), new TeamActivityService(factory),
+            new TeamExcelService(factory));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)

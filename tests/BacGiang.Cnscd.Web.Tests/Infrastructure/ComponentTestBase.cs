@@ -35,6 +35,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.Configure<AttachmentOptions>(_ => { });
         Services.AddScoped<TeamGovernanceService>();
         Services.AddScoped<TeamActivityService>();
+        Services.AddScoped<TeamExcelService>();
     }
 
     protected DatabaseSettings Settings { get; }
