@@ -93,6 +93,11 @@ public abstract class TeamMergeServiceTests(DatabaseProvider provider) : EngineT
             analysis.RowErrors);
         Assert.Equal([TeamMergeService.NothingToMergeMessage], (await MergeFor(MiniProvince.ActorFor(Mini.C1)).AnalyseAsync(team.Id, []))!.RowErrors);
         Assert.Null(await MergeFor(MiniProvince.ActorFor(Mini.C1)).AnalyseAsync((await ForeignTeamIdAsync()), Project06));
+
+        // The district reads the team but does not restructure it, nor get its phone book this way.
+        var district = (await MergeFor(MiniProvince.ActorFor(Mini.D1)).AnalyseAsync(team.Id, Project06))!;
+        Assert.Equal([TeamService.RoleMessage], district.RowErrors);
+        Assert.Empty(district.Candidates);
     }
 
     [Fact]

@@ -14,8 +14,14 @@ public sealed class MergeCandidate
 
     public int? BirthYear { get; init; }
 
-    /// <summary>As the reader may see it (the officer who merges manages these people, so in full).</summary>
+    /// <summary>
+    /// For current members and people already on record: as <see cref="Privacy.PersonalDataPolicy"/> lets the reader see it.
+    /// For people typed from the Project 06 list: as typed (normalised), since it becomes their phone.
+    /// </summary>
     public string Phone { get; set; } = "";
+
+    /// <summary>The stored phone, for recognising the same person; never shown.</summary>
+    internal string? MatchPhone { get; set; }
 
     public int? MembershipId { get; init; }
 

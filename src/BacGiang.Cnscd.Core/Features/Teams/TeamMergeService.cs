@@ -1,5 +1,6 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,13 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
             return null;
         }
 
+        if (!TeamService.MayEditTeams(db.Actor))
+        {
+            // Readers of the team (district, province leaders) do not restructure it, nor see its phone book through here.
+            await TeamRosterService.RefuseAsync(db, nameof(Team), team.Id, "role may not merge teams", cancellationToken);
+            return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], [TeamService.RoleMessage]);
+        }
+
         var today = TeamRosterService.Today();
         var current = await db.TeamMembers.AsNoTracking()
             .Where(m => m.TeamId == team.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
@@ -39,7 +47,8 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
             .OrderByDescending(m => m.Position).ThenBy(m => m.Person.FullNameSearch, StringComparer.Ordinal)
             .Select(m => new MergeCandidate
             {
-                FullName = m.Person.FullName, BirthYear = m.Person.BirthYear, Phone = m.Person.Phone ?? "", MembershipId = m.Id,
+                FullName = m.Person.FullName, BirthYear = m.Person.BirthYear, MembershipId = m.Id, MatchPhone = m.Person.Phone,
+                Phone = PersonalDataPolicy.Phone(db.Actor, m.Person, m.Person.Phone),
                 PersonId = m.PersonId, Affiliation = m.Affiliation, Source = MergeSource.CurrentTeam, Position = m.Position, Title = m.Title,
             })
             .ToList();
@@ -202,14 +211,15 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         var same = candidates.FirstOrDefault(c => SamePerson(c, person));
         if (same is not null)
         {
-            var why = person.Phone is not null && same.Phone == person.Phone ? "cùng số điện thoại" : "cùng họ tên và năm sinh";
+            var why = person.Phone is not null && same.MatchPhone == person.Phone ? "cùng số điện thoại" : "cùng họ tên và năm sinh";
             same.Notes.Add(same.InputRows.Count > 0
                 ? $"Dòng {row} trùng với dòng {same.InputRows[0]} ({why})."
                 : $"Dòng {row} là thành viên hiện tại của tổ ({why}).");
             same.InputRows.Add(row);
-            if (same.Phone.Length == 0 && same.MembershipId is null && person.Phone is not null)
+            if (same.MatchPhone is null && same.MembershipId is null && same.PersonId is null && person.Phone is not null)
             {
                 same.Phone = person.Phone;
+                same.MatchPhone = person.Phone;
             }
 
             if (same.Source == MergeSource.CurrentTeam)
@@ -230,7 +240,8 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         var known = await TeamRosterService.FindSamePersonAsync(db, person, cancellationToken);
         var candidate = new MergeCandidate
         {
-            FullName = known?.FullName ?? person.FullName, BirthYear = known?.BirthYear ?? person.BirthYear, Phone = known?.Phone ?? person.Phone ?? "",
+            FullName = known?.FullName ?? person.FullName, BirthYear = known?.BirthYear ?? person.BirthYear,
+            Phone = known is null ? person.Phone ?? "" : PersonalDataPolicy.Phone(db.Actor, known, known.Phone), MatchPhone = known?.Phone ?? person.Phone,
             PersonId = known?.Id, Affiliation = entry.Affiliation, Source = MergeSource.Project06, Title = entry.Title,
             Position = SuggestedPosition(entry.Title),
         };
@@ -244,7 +255,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     }
 
     private static bool SamePerson(MergeCandidate candidate, Person person) =>
-        (person.Phone is not null && candidate.Phone == person.Phone)
+        (person.Phone is not null && candidate.MatchPhone == person.Phone)
         || (person.BirthYear is not null && candidate.BirthYear == person.BirthYear
             && VietnameseText.ToSearchKey(candidate.FullName) == person.FullNameSearch);
 }
