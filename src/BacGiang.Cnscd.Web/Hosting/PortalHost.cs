@@ -17,6 +17,7 @@ using BacGiang.Cnscd.Web.Components.Account;
 using BacGiang.Cnscd.Web.Components.Pages.Accounts;
 using BacGiang.Cnscd.Web.Components.Pages.Dashboards;
 using BacGiang.Cnscd.Web.Components.Pages.Reports;
+using BacGiang.Cnscd.Web.Components.Pages.Teams;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Diagnostics;
 using BacGiang.Cnscd.Web.Health;
@@ -99,6 +100,12 @@ public static class PortalHost
         services.AddScoped<UnitDirectoryService>();
         services.Configure<TeamOptions>(builder.Configuration.GetSection(TeamOptions.Section));
         services.AddScoped<TeamService>();
+        services.AddScoped<TeamRosterService>();
+        services.AddScoped<TeamMergeService>();
+        services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        services.AddScoped<TeamGovernanceService>();
+        services.AddScoped<TeamActivityService>();
+        services.AddScoped<TeamExcelService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<DashboardService>();
         services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
@@ -154,6 +161,8 @@ public static class PortalHost
             app.MapLoadRunDiagnostics();
         }
         app.MapReportEndpoints();
+        app.MapTeamFileEndpoints();
+        app.MapTeamRosterEndpoints();
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

@@ -35,6 +35,10 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/audit"] = null,
         ["/teams"] = null,
         ["/teams/unit/{UnitId:int}"] = "/teams/unit/{0}",
+        ["/teams/unit/{UnitId:int}/merge"] = "/teams/unit/{0}/merge",
+        // {2}: a governance document stored under the sibling unit (a forged attachment id).
+        ["/teams/files/{id:guid}"] = "/teams/files/{2}",
+        ["/teams/unit/{unitId:int}/roster-export"] = "/teams/unit/{0}/roster-export",
         ["/households"] = null,
         ["/households/mine"] = null,
         ["/households/village/{VillageId:int}"] = "/households/village/{0}",
@@ -49,7 +53,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
-    private static readonly string[] Downloads = ["/accounts/import-template", "/dashboard/export"];
+    private static readonly string[] Downloads = ["/accounts/import-template", "/dashboard/export", "/teams/roster-template"];
 
     /// <summary>Demo account, its password-only sign-in, and sibling units it must not see (official codes).</summary>
     public static TheoryData<string, string[]> Officers => new()
@@ -71,7 +75,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         foreach (var (template, withId) in Pages)
         {
             var urls = withId is null ? [template]
-                : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id, s.HouseholdId)).ToList();
+                : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id, s.HouseholdId, s.AttachmentId)).ToList();
             foreach (var url in urls)
             {
                 var response = await client.GetAsync(url);
@@ -135,7 +139,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
     }
 
     /// <summary>The sibling units, each with one household of its subtree (for pages that take a household id).</summary>
-    private async Task<List<(int Id, string Name, int HouseholdId)>> UnitsAsync(string[] codes)
+    private async Task<List<(int Id, string Name, int HouseholdId, Guid AttachmentId)>> UnitsAsync(string[] codes)
     {
         _ = factory.Server;
         await using var db = CnscdDatabase.CreateContext(factory.Services.GetRequiredService<DatabaseSettings>(), Actor.System("test"));
@@ -149,7 +153,27 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
             .ToListAsync();
         Assert.Equal(codes.Length, units.Count);
         Assert.All(units, u => Assert.NotEqual(0, u.HouseholdId));
-        return units.Select(u => (u.Id, u.Name, u.HouseholdId)).ToList();
+        // A governance document of each sibling unit, for the file endpoint (made once per database).
+        var attachments = new Dictionary<int, Guid>();
+        foreach (var unit in units)
+        {
+            var stored = await db.Attachments.Where(a => a.UnitId == unit.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync();
+            if (stored is null)
+            {
+                var attachment = new BacGiang.Cnscd.Core.Domain.Attachment
+                {
+                    Id = Guid.NewGuid(), UnitId = unit.Id, FileName = "quy-che.pdf", ContentType = "application/pdf", Content = "%PDF-1.4 sibling"u8.ToArray(),
+                    Size = 16, UploadedAtUtc = DateTime.UtcNow,
+                };
+                db.Attachments.Add(attachment);
+                await db.SaveChangesAsync();
+                stored = attachment.Id;
+            }
+
+            attachments[unit.Id] = stored.Value;
+        }
+
+        return units.Select(u => (u.Id, u.Name, u.HouseholdId, attachments[u.Id])).ToList();
     }
 }
 

@@ -39,7 +39,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     public sealed record MatrixContext(
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
-        TeamService Teams, HouseholdService Households, int ForeignHouseholdId);
+        TeamService Teams, HouseholdService Households, int ForeignHouseholdId, TeamRosterService Roster, TeamMergeService Merge,
+        TeamGovernanceService Governance, TeamActivityService Activities, TeamExcelService Excel);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -117,6 +118,192 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             var foreignTeam = await ForeignTeamAsync(m);
             Assert.Null(await m.Teams.RecomputeConstitutedAsync(foreignTeam.Id));
             Assert.Equal(foreignTeam.Version, (await ForeignTeamAsync(m)).Version);
+        },
+        ["TeamRosterService.AddMemberAsync"] = async m =>
+        {
+            var foreignTeam = await ForeignTeamAsync(m);
+            var input = new MemberInput("Người Lạ Thêm", 1980, "0933000111", null, TeamPosition.Member, OfficialTitle.None, Affiliation.Citizen, new DateOnly(2026, 1, 1));
+            Assert.False((await m.Roster.AddMemberAsync(foreignTeam.Id, input, foreignTeam.Version)).Succeeded);
+            var foreignPerson = await ForeignMembershipAsync(m);
+            var ownTeam = await OwnTeamAsync(m);
+            if (ownTeam is not null)
+            {
+                // An existing person of the sibling, forged into the actor's own team.
+                var existing = input with { ExistingPersonId = foreignPerson.PersonId };
+                Assert.False((await m.Roster.AddMemberAsync(ownTeam.Id, existing, ownTeam.Version)).Succeeded);
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.People.AnyAsync(p => p.FullName == "Người Lạ Thêm"));
+            Assert.Equal(1, await db.TeamMembers.CountAsync(t => t.PersonId == foreignPerson.PersonId));
+            await AssertRefusedAsync(m, nameof(Team), foreignTeam.Id);
+        },
+        ["TeamRosterService.ChangePositionAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Roster.ChangePositionAsync(member.Id, TeamPosition.Leader, OfficialTitle.None, new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            Assert.Equal(TeamPosition.Member, (await ForeignMembershipAsync(m)).Position);
+            await AssertRefusedAsync(m, nameof(TeamMember), member.Id);
+        },
+        ["TeamRosterService.EndMembershipAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Roster.EndMembershipAsync(member.Id, new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            Assert.Null((await ForeignMembershipAsync(m)).EndDate);
+        },
+        ["TeamRosterService.MoveMemberAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            var ownTeam = await OwnTeamAsync(m);
+            Assert.False((await m.Roster.MoveMemberAsync(member.Id, ownTeam?.Id ?? team.Id, TeamPosition.Member, OfficialTitle.None,
+                new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            Assert.Null((await ForeignMembershipAsync(m)).EndDate);
+        },
+        ["TeamRosterService.SetTaskAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Roster.SetTaskAsync(member.Id, "Xâm nhập", team.Version)).Succeeded);
+            Assert.Null((await ForeignMembershipAsync(m)).TaskAssignment);
+        },
+        ["TeamRosterService.FindPeopleAsync"] = async m =>
+            Assert.DoesNotContain(await m.Roster.FindPeopleAsync("thanh vien ben kia"), p => p.FullName == "Thành Viên Bên Kia"),
+        ["TeamMergeService.AnalyseAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            Assert.Null(await m.Merge.AnalyseAsync(team.Id, [new MergeEntry("Người Lạ", 1980, null)]));
+            var ownTeam = await OwnTeamAsync(m);
+            if (ownTeam is not null)
+            {
+                // The sibling's member typed into the actor's own merge is not recognised as a known person.
+                var analysis = (await m.Merge.AnalyseAsync(ownTeam.Id, [new MergeEntry("Thành Viên Bên Kia", 1980, "0944000777")]))!;
+                Assert.All(analysis.Candidates, c => Assert.Null(c.PersonId));
+            }
+        },
+        ["TeamMergeService.ApplyAsync"] = async m =>
+        {
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            var leave = new MergeCandidate { FullName = "Thành Viên Bên Kia", MembershipId = member.Id, Keep = false };
+            Assert.False((await m.Merge.ApplyAsync(team.Id, [leave], new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            var ownTeam = await OwnTeamAsync(m);
+            if (ownTeam is not null)
+            {
+                Assert.False((await m.Merge.ApplyAsync(ownTeam.Id, [leave], new DateOnly(2026, 1, 1), ownTeam.Version)).Succeeded);
+                var join = new MergeCandidate { FullName = "Thành Viên Bên Kia", PersonId = member.PersonId };
+                Assert.False((await m.Merge.ApplyAsync(ownTeam.Id, [join], new DateOnly(2026, 1, 1), ownTeam.Version)).Succeeded);
+            }
+
+            Assert.Null((await ForeignMembershipAsync(m)).EndDate);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.Equal(1, await db.TeamMembers.CountAsync(t => t.PersonId == member.PersonId));
+        },
+        ["TeamGovernanceService.GetAsync"] = async m =>
+        {
+            Assert.Null(await m.Governance.GetAsync((await ForeignTeamAsync(m)).Id));
+            if (await OwnTeamAsync(m) is { } own)
+            {
+                Assert.Equal(own.Id, (await m.Governance.GetAsync(own.Id))!.TeamId);
+            }
+        },
+        ["TeamGovernanceService.SetRegulationAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            var file = new FileUpload("quy-che.pdf", "%PDF-1.4 forged"u8.ToArray());
+            Assert.False((await m.Governance.SetRegulationAsync(team.Id, "99/QĐ-XN", new DateOnly(2025, 1, 1), file, team.Version)).Succeeded);
+            var after = await ForeignTeamAsync(m);
+            Assert.Null(after.RegulationNumber);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.Attachments.AnyAsync(a => a.Content.Length == 15 && a.FileName == "quy-che.pdf"));
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+        },
+        ["TeamGovernanceService.SaveAnnualPlanAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            Assert.False((await m.Governance.SaveAnnualPlanAsync(team.Id, 2026, "Xâm nhập", null, team.Version)).Succeeded);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.AnnualPlans.AnyAsync(p => p.TeamId == team.Id));
+        },
+        ["TeamGovernanceService.OpenAttachmentAsync"] = async m =>
+        {
+            Guid foreignFile;
+            await using (var db = m.Database.CreateSystemContext())
+            {
+                var attachment = new Attachment
+                {
+                    Id = Guid.NewGuid(), UnitId = m.ForeignVillage.Id, FileName = "ke-hoach.pdf", ContentType = "application/pdf",
+                    Content = "%PDF-1.4 plan"u8.ToArray(), Size = 13, UploadedAtUtc = DateTime.UtcNow,
+                };
+                db.Attachments.Add(attachment);
+                await db.SaveChangesAsync();
+                foreignFile = attachment.Id;
+            }
+
+            Assert.Null(await m.Governance.OpenAttachmentAsync(foreignFile));
+            await using var check = m.Database.CreateSystemContext();
+            var entityId = foreignFile.ToString("D", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Attachment)
+                && a.EntityId == entityId && a.UserId == m.Actor.UserId));
+        },
+        ["TeamActivityService.LogAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            var input = new ActivityInput(ActivityKind.Outreach, new DateOnly(2026, 1, 5), "Xâm nhập", DigitalSkills.All, null, 10, 2);
+            Assert.False((await m.Activities.LogAsync(team.Id, input)).Succeeded);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.TeamActivities.AnyAsync(a => a.TeamId == team.Id));
+            Assert.Null((await ForeignTeamAsync(m)).LastActivityOn);
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+        },
+        ["TeamActivityService.ListAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            await using (var db = m.Database.CreateSystemContext())
+            {
+                db.TeamActivities.Add(new TeamActivity
+                {
+                    UnitId = m.ForeignVillage.Id, TeamId = team.Id, Kind = ActivityKind.Training, Date = new DateOnly(2026, 1, 3), Title = "Tập huấn bên kia",
+                });
+                await db.SaveChangesAsync();
+            }
+
+            Assert.Equal(0, (await m.Activities.ListAsync(team.Id, new PageRequest(0, 100))).TotalCount);
+        },
+        ["TeamExcelService.ImportAsync"] = async m =>
+        {
+            var team = await ForeignTeamAsync(m);
+            using var workbook = new ClosedXML.Excel.XLWorkbook();
+            var sheet = workbook.AddWorksheet("Thành viên tổ");
+            string[] header = ["Họ và tên", "Năm sinh", "Điện thoại", "Zalo", "Vị trí", "Chức vụ", "Thuộc", "Nhiệm vụ"];
+            string[] row = ["Người Lạ Nhập Tổ", "1980", "0955000111", "", "Thành viên", "", "Người dân", ""];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(1, c + 1).Value = header[c];
+                sheet.Cell(2, c + 1).Value = row[c];
+            }
+
+            using var file = new MemoryStream();
+            workbook.SaveAs(file);
+            file.Position = 0;
+            Assert.False((await m.Excel.ImportAsync(team.Id, file, new DateOnly(2026, 1, 1), team.Version)).Succeeded);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.People.AnyAsync(p => p.FullName == "Người Lạ Nhập Tổ"));
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+        },
+        ["TeamExcelService.ExportAsync"] = async m =>
+        {
+            await ForeignMembershipAsync(m);
+            Assert.Null(await m.Excel.ExportAsync(m.ForeignVillage.Id));
+            Assert.Null(await m.Excel.ExportAsync(m.Foreign.Id));
+            await AssertRefusedAsync(m, nameof(AdministrativeUnit), m.ForeignVillage.Id);
+            // The actor's own export (a district: its whole subtree) holds nothing of the sibling.
+            using var own = new ClosedXML.Excel.XLWorkbook(new MemoryStream((await m.Excel.ExportAsync(m.Own.Id))!));
+            var cells = own.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+            Assert.DoesNotContain("Thành Viên Bên Kia", cells);
+            Assert.DoesNotContain(cells, c => c.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
         },
         ["AccountService.ListAsync"] = async m =>
             Assert.DoesNotContain((await m.Accounts.ListAsync(new PageRequest(0, 100), null)).Items, a => a.Id == m.ForeignAccount.Id),
@@ -400,7 +587,10 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
             new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
             new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
-            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId);
+            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
+            new TeamRosterService(factory), new TeamMergeService(factory),
+            new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())), new TeamActivityService(factory),
+            new TeamExcelService(factory));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)
@@ -499,6 +689,43 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     {
         await using var db = m.Database.CreateSystemContext();
         return await db.Teams.AsNoTracking().SingleAsync(t => t.UnitId == m.ForeignVillage.Id);
+    }
+
+    /// <summary>The actor's own team (none for a district), read as the system.</summary>
+    private static async Task<Team?> OwnTeamAsync(MatrixContext m)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        return await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.UnitId == m.Own.Id);
+    }
+
+    /// <summary>A member of the sibling village's team (created once), read as the system.</summary>
+    private static async Task<TeamMember> ForeignMembershipAsync(MatrixContext m)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        var team = await db.Teams.SingleAsync(t => t.UnitId == m.ForeignVillage.Id);
+        var member = await db.TeamMembers.AsNoTracking().Where(t => t.TeamId == team.Id && t.Person!.FullName == "Thành Viên Bên Kia").OrderBy(t => t.Id).FirstOrDefaultAsync();
+        if (member is not null)
+        {
+            return member;
+        }
+
+        var created = new TeamMember
+        {
+            UnitId = m.ForeignVillage.Id, TeamId = team.Id, StartDate = new DateOnly(2025, 1, 1),
+            Person = new Person { UnitId = m.ForeignVillage.Id, FullName = "Thành Viên Bên Kia", FullNameSearch = "thanh vien ben kia", BirthYear = 1980, Phone = "0944000777" },
+        };
+        db.TeamMembers.Add(created);
+        await db.SaveChangesAsync();
+        return created;
+    }
+
+    /// <summary>The forged request is on record, by this actor, against the id it tried to reach.</summary>
+    private static async Task AssertRefusedAsync(MatrixContext m, string entityType, int id)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+            && a.EntityType == entityType && a.EntityId == entityId), $"no refusal on record for {entityType} {id}");
     }
 
     private Dictionary<string, AdministrativeUnit> UnitsByName() => new()

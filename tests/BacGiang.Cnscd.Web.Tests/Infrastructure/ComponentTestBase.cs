@@ -30,6 +30,12 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<UnitDirectoryService>();
         Services.Configure<TeamOptions>(_ => { });
         Services.AddScoped<TeamService>();
+        Services.AddScoped<TeamRosterService>();
+        Services.AddScoped<TeamMergeService>();
+        Services.Configure<AttachmentOptions>(_ => { });
+        Services.AddScoped<TeamGovernanceService>();
+        Services.AddScoped<TeamActivityService>();
+        Services.AddScoped<TeamExcelService>();
     }
 
     protected DatabaseSettings Settings { get; }

@@ -9,4 +9,5 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// </summary>
 public sealed record TeamMemberRow(
     int MembershipId, string FullName, TeamPosition Position, string PositionLabel, OfficialTitle Title, string TitleLabel,
-    string AffiliationLabel, string Phone, string Zalo, bool CanContact, DateOnly StartDate, DateOnly? EndDate, bool HasTaskAssignment);
+    string AffiliationLabel, string Phone, string Zalo, bool CanContact, DateOnly StartDate, DateOnly? EndDate, bool HasTaskAssignment,
+    string? TaskAssignment = null);

@@ -65,7 +65,7 @@ public sealed partial class TeamService(
                 m.Id, m.Person.FullName, m.Position, m.Position.ToVietnamese(), m.Title,
                 m.Title == OfficialTitle.None ? "" : m.Title.ToVietnamese(), m.Affiliation.ToVietnamese(),
                 PersonalDataPolicy.Phone(actor, m.Person, m.Person.Phone), PersonalDataPolicy.Phone(actor, m.Person, m.Person.Zalo),
-                PersonalDataPolicy.ManagesPeopleOf(actor, m.Person), m.StartDate, m.EndDate, !string.IsNullOrWhiteSpace(m.TaskAssignment)))
+                PersonalDataPolicy.ManagesPeopleOf(actor, m.Person), m.StartDate, m.EndDate, !string.IsNullOrWhiteSpace(m.TaskAssignment), m.TaskAssignment))
             .ToList();
 
         var checklist = Checklist(team.Level, memberships.Select(m => new TeamCompositionRule.Holder(m.Position, m.Title)));

@@ -1,0 +1,366 @@
+using System.Globalization;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Accounts.Import;
+using BacGiang.Cnscd.Core.Features.Privacy;
+using BacGiang.Cnscd.Core.Text;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.Core.Features.Teams;
+
+/// <summary>
+/// Team rosters in Excel (ClosedXML): the template, an all-or-nothing import into one team (every row checked
+/// first, row-level Vietnamese messages), and a formatted export of the current rosters of a unit's subtree
+/// (a commune: its team and all its village teams), audited as an export.
+/// </summary>
+public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFactory)
+{
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    public const int MaxRows = 500;
+
+    public const int MaxExportRows = 20_000;
+
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public const string TemplateFileName = "mau-danh-sach-thanh-vien-to.xlsx";
+
+    public const string NotAWorkbook = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.";
+
+    public const string TooBigMessage = "Tệp lớn hơn 5 MB.";
+
+    public const string EmptyMessage = "Tệp không có dòng thành viên nào.";
+
+    private const string SheetName = "Thành viên tổ";
+
+    private static readonly string[] Columns = ["Họ và tên", "Năm sinh", "Điện thoại", "Zalo", "Vị trí", "Chức vụ", "Thuộc", "Nhiệm vụ"];
+
+    private static readonly string[] Required = ["Họ và tên", "Điện thoại", "Vị trí", "Thuộc"];
+
+    // Fixed widths: AdjustToContents measures every cell through System.Drawing (slow, needs libgdiplus).
+    private static readonly double[] Widths = [28, 10, 14, 14, 12, 30, 28, 40];
+
+    private static readonly Dictionary<string, TeamPosition> Positions =
+        Enum.GetValues<TeamPosition>().ToDictionary(p => VietnameseText.ToSearchKey(p.ToVietnamese()));
+
+    private static readonly Dictionary<string, Affiliation> Affiliations =
+        Enum.GetValues<Affiliation>().ToDictionary(a => VietnameseText.ToSearchKey(a.ToVietnamese()));
+
+    private static readonly Dictionary<string, OfficialTitle> Titles =
+        Enum.GetValues<OfficialTitle>().ToDictionary(t => VietnameseText.ToSearchKey(t.ToVietnamese()));
+
+    /// <summary>The import template: the header row, and a sheet listing the accepted positions, offices and affiliations.</summary>
+    public static byte[] CreateTemplate()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add(SheetName);
+        sheet.Columns(1, Columns.Length).Style.NumberFormat.Format = "@";
+        WriteHeader(sheet, Columns, Widths);
+        var lists = workbook.Worksheets.Add("Danh mục");
+        WriteHeader(lists, ["Vị trí", "Chức vụ", "Thuộc"], [14, 34, 32]);
+        WriteColumn(lists, 1, Enum.GetValues<TeamPosition>().OrderByDescending(p => p).Select(p => p.ToVietnamese()));
+        WriteColumn(lists, 2, Enum.GetValues<OfficialTitle>().Select(t => t.ToVietnamese()));
+        WriteColumn(lists, 3, Enum.GetValues<Affiliation>().Select(a => a.ToVietnamese()));
+        sheet.SetTabActive();
+        return Save(workbook);
+    }
+
+    /// <summary>
+    /// Adds one member per filled-in row to the team from <paramref name="startDate"/>. Every row is checked first (name,
+    /// phone, position, office for the team's level, affiliation, the same person twice in the file or already on the
+    /// team); if any row fails nothing is saved and every problem is listed with its row number. Otherwise all rows are
+    /// added in one save that carries the team's version.
+    /// </summary>
+    public async Task<RosterImportResult> ImportAsync(int teamId, Stream xlsx, DateOnly startDate, int expectedVersion, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(xlsx);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        if (team is null)
+        {
+            return new RosterImportResult(false, 0, failure!.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: failure.IsConflict);
+        }
+
+        using var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await xlsx.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (content.Length + read > MaxFileBytes)
+            {
+                return RosterImportResult.Fail(new ImportRowError(0, TooBigMessage));
+            }
+
+            content.Write(buffer, 0, read);
+        }
+
+        content.Position = 0;
+        progress?.Report(10);
+        var (rows, sheetErrors) = ReadSheet(content);
+        if (sheetErrors.Count > 0)
+        {
+            return new RosterImportResult(false, 0, sheetErrors);
+        }
+
+        if (rows.Count == 0)
+        {
+            return RosterImportResult.Fail(new ImportRowError(0, EmptyMessage));
+        }
+
+        progress?.Report(30);
+        var today = TeamRosterService.Today();
+        var current = await db.TeamMembers.AsNoTracking()
+            .Where(m => m.TeamId == team.Id && (m.EndDate == null || m.EndDate >= today))
+            .Select(m => new { m.Person!.Phone, m.Person.FullNameSearch, m.Person.BirthYear })
+            .ToListAsync(cancellationToken);
+        var errors = new List<ImportRowError>();
+        var accepted = new List<TeamMember>();
+        var seen = new List<(int Row, Person Person)>();
+        foreach (var row in rows)
+        {
+            var rowErrors = new List<string>();
+            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, row.Name, ParseYear(row.Year, rowErrors), row.Phone, row.Zalo);
+            rowErrors.AddRange(personErrors);
+            var position = Lookup(Positions, row.Position, "Vị trí", rowErrors, TeamPosition.Member);
+            var title = row.Title.Length == 0 ? OfficialTitle.None : Lookup(Titles, row.Title, "Chức vụ", rowErrors, OfficialTitle.None);
+            var affiliation = Lookup(Affiliations, row.Affiliation, "Thuộc", rowErrors, Affiliation.Citizen);
+            if (!TeamRosterService.TitleFitsLevel(team.Level, title))
+            {
+                rowErrors.Add(TeamRosterService.TitleMessage);
+            }
+
+            if (personErrors.Count == 0)
+            {
+                var twin = seen.FirstOrDefault(s => Same(s.Person.Phone, s.Person.FullNameSearch, s.Person.BirthYear, person));
+                if (twin.Person is not null)
+                {
+                    rowErrors.Add($"Trùng với dòng {twin.Row} (cùng người).");
+                }
+                else if (current.Any(c => Same(c.Phone, c.FullNameSearch, c.BirthYear, person)))
+                {
+                    rowErrors.Add(TeamRosterService.AlreadyOnTeamMessage);
+                }
+
+                seen.Add((row.Number, person));
+            }
+
+            if (row.Task.Length > 2000)
+            {
+                rowErrors.Add(TeamRosterService.TaskTooLongMessage);
+            }
+
+            errors.AddRange(rowErrors.Select(e => new ImportRowError(row.Number, e)));
+            accepted.Add(new TeamMember
+            {
+                UnitId = team.UnitId, TeamId = team.Id, Person = person, Position = position, Title = title, Affiliation = affiliation,
+                StartDate = startDate, TaskAssignment = TeamRosterService.Clean(row.Task),
+            });
+        }
+
+        progress?.Report(60);
+        if (errors.Count > 0)
+        {
+            return new RosterImportResult(false, 0, errors);
+        }
+
+        foreach (var member in accepted)
+        {
+            // Someone of the scope already on record (another team, an earlier membership) is that person, not a new one.
+            member.Person = await TeamRosterService.FindSamePersonAsync(db, member.Person!, cancellationToken) ?? member.Person;
+            db.TeamMembers.Add(member);
+        }
+
+        var result = await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        progress?.Report(100);
+        return result.Succeeded
+            ? new RosterImportResult(true, accepted.Count, [], result.Version)
+            : new RosterImportResult(false, 0, result.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: result.IsConflict);
+    }
+
+    /// <summary>
+    /// Today's rosters of every team in the subtree of <paramref name="unitId"/> (a commune: its own team and its village
+    /// teams), formatted; phones as <see cref="PersonalDataPolicy"/> lets the reader see them. Null when the unit is not in
+    /// the reader's scope. The export is audited.
+    /// </summary>
+    public async Task<byte[]?> ExportAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new { u.Id, u.Level, u.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            await TeamRosterService.RefuseAsync(db, nameof(AdministrativeUnit), unitId, "roster export outside scope", cancellationToken);
+            return null;
+        }
+
+        var today = TeamRosterService.Today();
+        var members = db.TeamMembers.AsNoTracking().Where(m => m.StartDate <= today && (m.EndDate == null || m.EndDate >= today));
+        members = unit.Level switch
+        {
+            UnitLevel.District => members.Where(m => m.DistrictId == unit.Id),
+            UnitLevel.Commune => members.Where(m => m.CommuneId == unit.Id),
+            UnitLevel.Village => members.Where(m => m.VillageId == unit.Id),
+            _ => members,
+        };
+        var rows = await members
+            .Select(m => new
+            {
+                TeamName = db.Teams.Where(t => t.Id == m.TeamId).Select(t => t.Name).FirstOrDefault(), m.TeamId, m.Position, m.Title, m.Affiliation,
+                m.StartDate, m.TaskAssignment, Person = m.Person!,
+            })
+            .OrderBy(m => m.TeamId).ThenByDescending(m => m.Position).ThenBy(m => m.Person.FullNameSearch)
+            .Take(MaxExportRows)
+            .ToListAsync(cancellationToken);
+
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Danh sách thành viên");
+        string[] header = ["Tổ", "Họ và tên", "Năm sinh", "Điện thoại", "Zalo", "Vị trí", "Chức vụ", "Thuộc", "Từ ngày", "Nhiệm vụ"];
+        WriteHeader(sheet, header, [34, 28, 10, 14, 14, 12, 30, 28, 12, 40]);
+        var r = 2;
+        foreach (var m in rows)
+        {
+            sheet.Cell(r, 1).SetValue(m.TeamName ?? "");
+            sheet.Cell(r, 2).SetValue(m.Person.FullName);
+            if (m.Person.BirthYear is { } year)
+            {
+                sheet.Cell(r, 3).SetValue(year);
+            }
+
+            sheet.Cell(r, 4).SetValue(PersonalDataPolicy.Phone(db.Actor, m.Person, m.Person.Phone));
+            sheet.Cell(r, 5).SetValue(PersonalDataPolicy.Phone(db.Actor, m.Person, m.Person.Zalo));
+            sheet.Cell(r, 6).SetValue(m.Position.ToVietnamese());
+            sheet.Cell(r, 7).SetValue(m.Title == OfficialTitle.None ? "" : m.Title.ToVietnamese());
+            sheet.Cell(r, 8).SetValue(m.Affiliation.ToVietnamese());
+            sheet.Cell(r, 9).SetValue(m.StartDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            sheet.Cell(r, 10).SetValue(m.TaskAssignment ?? "");
+            r++;
+        }
+
+        sheet.Style.Font.FontName = "Times New Roman";
+        sheet.Style.Font.FontSize = 12;
+        await Auditing.AuditLog.RecordAsync(db, AuditActions.Export, nameof(TeamMember), null, unit.Id,
+            "{\"what\":\"roster\",\"rows\":" + rows.Count.ToString(CultureInfo.InvariantCulture) + "}", cancellationToken: cancellationToken);
+        return Save(workbook);
+    }
+
+    private static bool Same(string? phone, string nameKey, int? year, Person person) =>
+        (person.Phone is not null && phone == person.Phone) || (person.BirthYear is not null && year == person.BirthYear && nameKey == person.FullNameSearch);
+
+    private static int? ParseYear(string text, List<string> errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year))
+        {
+            return year;
+        }
+
+        errors.Add(TeamRosterService.BirthYearMessage);
+        return null;
+    }
+
+    private static T Lookup<T>(Dictionary<string, T> table, string text, string column, List<string> errors, T fallback)
+    {
+        if (table.TryGetValue(VietnameseText.ToSearchKey(text), out var value))
+        {
+            return value;
+        }
+
+        errors.Add(text.Length == 0 ? $"Thiếu '{column}'." : $"{column} '{text}' không có trong danh mục.");
+        return fallback;
+    }
+
+    private sealed record SheetRow(int Number, string Name, string Year, string Phone, string Zalo, string Position, string Title, string Affiliation, string Task);
+
+    private static (List<SheetRow> Rows, List<ImportRowError> Errors) ReadSheet(Stream content)
+    {
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(content);
+        }
+        catch (Exception)
+        {
+            // ClosedXML and the OpenXML SDK throw many types for a file that is not a workbook; to the officer they all mean the same.
+            return ([], [new ImportRowError(0, NotAWorkbook)]);
+        }
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheets.FirstOrDefault(s => s.Name == SheetName) ?? workbook.Worksheets.First();
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            var lastColumn = sheet.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0;
+            for (var c = 1; c <= lastColumn; c++)
+            {
+                var key = VietnameseText.ToSearchKey(sheet.Cell(1, c).GetString());
+                if (key.Length > 0)
+                {
+                    columns.TryAdd(key, c);
+                }
+            }
+
+            var missing = Required.Where(n => !columns.ContainsKey(VietnameseText.ToSearchKey(n))).Select(n => new ImportRowError(1, $"Thiếu cột '{n}'.")).ToList();
+            if (missing.Count > 0)
+            {
+                return ([], missing);
+            }
+
+            var lastRow = sheet.LastRowUsed(XLCellsUsedOptions.Contents)?.RowNumber() ?? 1;
+            if (lastRow - 1 > MaxRows)
+            {
+                return ([], [new ImportRowError(0, $"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {MaxRows} thành viên.")]);
+            }
+
+            string Cell(int r, string name) =>
+                columns.TryGetValue(VietnameseText.ToSearchKey(name), out var c) ? sheet.Cell(r, c).GetFormattedString().Trim() : "";
+
+            var rows = new List<SheetRow>();
+            for (var r = 2; r <= lastRow; r++)
+            {
+                var row = new SheetRow(r, Cell(r, "Họ và tên"), Cell(r, "Năm sinh"), Cell(r, "Điện thoại"), Cell(r, "Zalo"), Cell(r, "Vị trí"),
+                    Cell(r, "Chức vụ"), Cell(r, "Thuộc"), Cell(r, "Nhiệm vụ"));
+                if (new[] { row.Name, row.Year, row.Phone, row.Zalo, row.Position, row.Title, row.Affiliation, row.Task }.Any(v => v.Length > 0))
+                {
+                    rows.Add(row);
+                }
+            }
+
+            return (rows, []);
+        }
+    }
+
+    private static void WriteHeader(IXLWorksheet sheet, string[] names, double[] widths)
+    {
+        for (var c = 0; c < names.Length; c++)
+        {
+            sheet.Cell(1, c + 1).SetValue(names[c]);
+            sheet.Column(c + 1).Width = widths[c];
+        }
+
+        var header = sheet.Range(1, 1, 1, names.Length);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E3F2FD");
+        sheet.SheetView.FreezeRows(1);
+    }
+
+    private static void WriteColumn(IXLWorksheet sheet, int column, IEnumerable<string> values)
+    {
+        var r = 2;
+        foreach (var value in values)
+        {
+            sheet.Cell(r++, column).SetValue(value);
+        }
+    }
+
+    private static byte[] Save(XLWorkbook workbook)
+    {
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+}

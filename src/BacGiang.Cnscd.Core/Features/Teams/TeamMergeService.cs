@@ -1,0 +1,261 @@
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Privacy;
+using BacGiang.Cnscd.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.Core.Features.Teams;
+
+/// <summary>
+/// Merging a Project 06 working team into the CNSCĐ team (§1.1) in three steps: <see cref="AnalyseAsync"/> folds
+/// both rosters into one list of people (the same phone, or the same name and year of birth, is one person),
+/// <see cref="Preview"/> shows the resulting team and its R1 checklist for the officer's choices, and
+/// <see cref="ApplyAsync"/> writes it in ONE transaction: people who leave get an end date, changed positions
+/// start new memberships, newcomers join — or nothing is written at all.
+/// </summary>
+public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFactory)
+{
+    /// <summary>More rows than any working team has; a bigger input is a wrong file.</summary>
+    public const int MaxEntries = 200;
+
+    public const string NothingToMergeMessage = "Danh sách Tổ công tác Đề án 06 đang trống.";
+
+    /// <summary>Reads the team's current roster and the Project 06 roster and folds them into one list of people.</summary>
+    public async Task<MergeAnalysis?> AnalyseAsync(int teamId, IReadOnlyList<MergeEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
+        if (team is null)
+        {
+            return null;
+        }
+
+        if (!TeamService.MayEditTeams(db.Actor))
+        {
+            // Readers of the team (district, province leaders) do not restructure it, nor see its phone book through here.
+            await TeamRosterService.RefuseAsync(db, nameof(Team), team.Id, "role may not merge teams", cancellationToken);
+            return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], [TeamService.RoleMessage]);
+        }
+
+        var today = TeamRosterService.Today();
+        var current = await db.TeamMembers.AsNoTracking()
+            .Where(m => m.TeamId == team.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
+            .Select(m => new { m.Id, m.PersonId, m.Position, m.Title, m.Affiliation, Person = m.Person! })
+            .ToListAsync(cancellationToken);
+
+        var candidates = current
+            .OrderByDescending(m => m.Position).ThenBy(m => m.Person.FullNameSearch, StringComparer.Ordinal)
+            .Select(m => new MergeCandidate
+            {
+                FullName = m.Person.FullName, BirthYear = m.Person.BirthYear, MembershipId = m.Id, MatchPhone = m.Person.Phone,
+                Phone = PersonalDataPolicy.Phone(db.Actor, m.Person, m.Person.Phone),
+                PersonId = m.PersonId, Affiliation = m.Affiliation, Source = MergeSource.CurrentTeam, Position = m.Position, Title = m.Title,
+            })
+            .ToList();
+        var errors = new List<string>();
+        if (entries.Count == 0)
+        {
+            errors.Add(NothingToMergeMessage);
+        }
+        else if (entries.Count > MaxEntries)
+        {
+            errors.Add($"Danh sách có {entries.Count} người, nhiều hơn mức tối đa {MaxEntries}.");
+        }
+        else
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                await FoldAsync(db, team, candidates, entries[i], i + 1, errors, cancellationToken);
+            }
+        }
+
+        return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, candidates, errors);
+    }
+
+    /// <summary>The team as the officer's choices would make it, with its R1 checklist. Nothing is read or written.</summary>
+    public static MergePreview Preview(UnitLevel level, IReadOnlyList<MergeCandidate> candidates)
+    {
+        var staying = candidates.Where(c => c.Keep).OrderByDescending(c => c.Position).ThenBy(c => c.FullName, StringComparer.CurrentCulture).ToList();
+        var leaving = candidates.Where(c => !c.Keep && c.MembershipId is not null).ToList();
+        var checklist = TeamService.Checklist(level, staying.Select(c => new TeamCompositionRule.Holder(c.Position, c.Title)));
+        return new MergePreview(staying, leaving, checklist);
+    }
+
+    /// <summary>
+    /// Applies the officer's choices from <paramref name="effectiveOn"/> in one transaction, if nobody saved the team since
+    /// <paramref name="expectedVersion"/>. Members not kept end the day before; changed positions start new memberships that day.
+    /// </summary>
+    public async Task<TeamEditResult> ApplyAsync(int teamId, IReadOnlyList<MergeCandidate> candidates, DateOnly effectiveOn, int expectedVersion,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        if (team is null)
+        {
+            return failure!;
+        }
+
+        var errors = new List<string>();
+        foreach (var candidate in candidates.Where(c => c.Keep && !TeamRosterService.TitleFitsLevel(team.Level, c.Title)))
+        {
+            errors.Add($"{candidate.FullName}: {TeamRosterService.TitleMessage}");
+        }
+
+        var memberships = db.ChangeTracker.Entries<TeamMember>().Select(e => e.Entity).Where(m => m.TeamId == team.Id).ToDictionary(m => m.Id);
+        foreach (var id in candidates.Select(c => c.MembershipId).OfType<int>().Where(id => !memberships.ContainsKey(id)))
+        {
+            // Not a current member of this team: a forged or stale id.
+            await TeamRosterService.RefuseAsync(db, nameof(TeamMember), id, "merge membership not on this team", cancellationToken);
+            return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
+        }
+
+        var personIds = candidates.Where(c => c.MembershipId is null && c.PersonId is not null).Select(c => c.PersonId!.Value).Distinct().ToList();
+        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var id in personIds.Where(id => !people.ContainsKey(id)))
+        {
+            await TeamRosterService.RefuseAsync(db, nameof(Person), id, "merge person not in scope", cancellationToken);
+            return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
+        }
+
+        var newcomers = new List<(MergeCandidate Candidate, Person Person)>();
+        foreach (var candidate in candidates.Where(c => c.Keep && c.MembershipId is null))
+        {
+            if (candidate.PersonId is { } personId)
+            {
+                newcomers.Add((candidate, people[personId]));
+                continue;
+            }
+
+            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, candidate.FullName, candidate.BirthYear, candidate.Phone, null);
+            errors.AddRange(personErrors.Select(e => $"{candidate.FullName}: {e}"));
+            newcomers.Add((candidate, person));
+        }
+
+        if (errors.Count > 0)
+        {
+            return TeamEditResult.Fail([.. errors]);
+        }
+
+        // Two saves (memberships ending, then people and memberships starting) in one transaction: a failure in the
+        // second leaves the first undone too.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var candidate in candidates.Where(c => c.MembershipId is not null))
+        {
+            var member = memberships[candidate.MembershipId!.Value];
+            if (!candidate.Keep)
+            {
+                member.EndDate = effectiveOn.AddDays(-1);
+            }
+            else if (candidate.Position != member.Position || candidate.Title != member.Title || candidate.Affiliation != member.Affiliation)
+            {
+                if (member.StartDate >= effectiveOn)
+                {
+                    member.Position = candidate.Position;
+                    member.Title = candidate.Title;
+                    member.Affiliation = candidate.Affiliation;
+                }
+                else
+                {
+                    member.EndDate = effectiveOn.AddDays(-1);
+                    db.TeamMembers.Add(new TeamMember
+                    {
+                        UnitId = team.UnitId, TeamId = team.Id, PersonId = member.PersonId, Position = candidate.Position, Title = candidate.Title,
+                        Affiliation = candidate.Affiliation, StartDate = effectiveOn, TaskAssignment = member.TaskAssignment,
+                    });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (candidate, person) in newcomers)
+        {
+            db.TeamMembers.Add(new TeamMember
+            {
+                UnitId = team.UnitId, TeamId = team.Id, Person = person, Position = candidate.Position, Title = candidate.Title,
+                Affiliation = candidate.Affiliation, StartDate = effectiveOn,
+            });
+        }
+
+        var result = await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>The position R1 gives an office, so that the usual case needs no choice: the chair leads, the others deputise.</summary>
+    public static TeamPosition SuggestedPosition(OfficialTitle title) => title switch
+    {
+        OfficialTitle.CommuneChair or OfficialTitle.VillageHead => TeamPosition.Leader,
+        OfficialTitle.None => TeamPosition.Member,
+        _ => TeamPosition.Deputy,
+    };
+
+    private static async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<string> errors,
+        CancellationToken cancellationToken)
+    {
+        var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null);
+        if (!TeamRosterService.TitleFitsLevel(team.Level, entry.Title))
+        {
+            personErrors.Add(TeamRosterService.TitleMessage);
+        }
+
+        if (personErrors.Count > 0)
+        {
+            errors.AddRange(personErrors.Select(e => $"Dòng {row}: {e}"));
+            return;
+        }
+
+        var same = candidates.FirstOrDefault(c => SamePerson(c, person));
+        if (same is not null)
+        {
+            var why = person.Phone is not null && same.MatchPhone == person.Phone ? "cùng số điện thoại" : "cùng họ tên và năm sinh";
+            same.Notes.Add(same.InputRows.Count > 0
+                ? $"Dòng {row} trùng với dòng {same.InputRows[0]} ({why})."
+                : $"Dòng {row} là thành viên hiện tại của tổ ({why}).");
+            same.InputRows.Add(row);
+            if (same.MatchPhone is null && same.MembershipId is null && same.PersonId is null && person.Phone is not null)
+            {
+                same.Phone = person.Phone;
+                same.MatchPhone = person.Phone;
+            }
+
+            if (same.Source == MergeSource.CurrentTeam)
+            {
+                same.Source = MergeSource.Both;
+            }
+
+            if (same.Title == OfficialTitle.None && entry.Title != OfficialTitle.None)
+            {
+                same.Title = entry.Title;
+                same.Position = SuggestedPosition(entry.Title);
+            }
+
+            return;
+        }
+
+        // Someone of the scope already on record (another team, an earlier membership) joins as that person.
+        var known = await TeamRosterService.FindSamePersonAsync(db, person, cancellationToken);
+        var candidate = new MergeCandidate
+        {
+            FullName = known?.FullName ?? person.FullName, BirthYear = known?.BirthYear ?? person.BirthYear,
+            Phone = known is null ? person.Phone ?? "" : PersonalDataPolicy.Phone(db.Actor, known, known.Phone), MatchPhone = known?.Phone ?? person.Phone,
+            PersonId = known?.Id, Affiliation = entry.Affiliation, Source = MergeSource.Project06, Title = entry.Title,
+            Position = SuggestedPosition(entry.Title),
+        };
+        candidate.InputRows.Add(row);
+        if (known is not null)
+        {
+            candidate.Notes.Add($"Dòng {row} là người đã có trong danh sách của đơn vị.");
+        }
+
+        candidates.Add(candidate);
+    }
+
+    private static bool SamePerson(MergeCandidate candidate, Person person) =>
+        (person.Phone is not null && candidate.MatchPhone == person.Phone)
+        || (person.BirthYear is not null && candidate.BirthYear == person.BirthYear
+            && VietnameseText.ToSearchKey(candidate.FullName) == person.FullNameSearch);
+}

@@ -1,0 +1,434 @@
+using System.Globalization;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Privacy;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.Core.Features.Teams;
+
+/// <summary>
+/// Roster editing (§1.1): add a member, change a position, end a membership, move a member to another
+/// team, set a member's task (§2.11). Memberships are never deleted: a change ends one membership the day
+/// before and starts another, so "who held which position on date D" stays answerable. Every edit carries
+/// the team's <see cref="Team.Version"/> as loaded (a save in between is a conflict, nothing is written),
+/// recomputes <see cref="Team.IsConstituted"/> and bumps the version in the same transaction.
+/// </summary>
+public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextFactory)
+{
+    public const string MembershipNotFoundMessage = "Không tìm thấy thành viên, hoặc thành viên không thuộc phạm vi của tài khoản.";
+
+    public const string NameMessage = "Chưa nhập họ tên.";
+
+    public const string PhoneMessage = "Số điện thoại không hợp lệ: nhập 10 chữ số, bắt đầu bằng 0.";
+
+    public const string ZaloFieldMessage = "Số Zalo không hợp lệ: nhập 10 chữ số, bắt đầu bằng 0.";
+
+    public const string BirthYearMessage = "Năm sinh không hợp lệ.";
+
+    public const string TitleMessage = "Chức vụ không phù hợp với cấp của tổ.";
+
+    public const string AlreadyOnTeamMessage = "Người này đang là thành viên của tổ.";
+
+    public const string EndDateMessage = "Ngày thôi tham gia không được trước ngày bắt đầu.";
+
+    public const string AlreadyEndedMessage = "Thành viên này đã thôi tham gia tổ.";
+
+    public const string SameTeamMessage = "Hãy chọn một tổ khác với tổ hiện tại.";
+
+    public const string DateMessage = "Ngày hiệu lực không được trước ngày bắt đầu của thành viên.";
+
+    public const string TaskTooLongMessage = "Nội dung phân công quá dài (tối đa 2000 ký tự).";
+
+    /// <summary>Adds a member (a new person, or an existing one of the scope) to the team from <see cref="MemberInput.StartDate"/>.</summary>
+    public async Task<TeamEditResult> AddMemberAsync(int teamId, MemberInput input, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (team, failure) = await OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        if (team is null)
+        {
+            return failure!;
+        }
+
+        var errors = ValidateAssignment(team.Level, input.Title);
+        Person? person;
+        if (input.ExistingPersonId is { } personId)
+        {
+            person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+            if (person is null)
+            {
+                await RefuseAsync(db, nameof(Person), personId, "person not in scope", cancellationToken);
+                return TeamEditResult.Fail(MembershipNotFoundMessage);
+            }
+        }
+        else
+        {
+            var (candidate, personErrors) = NewPerson(team.UnitId, input.FullName, input.BirthYear, input.Phone, input.Zalo);
+            errors.AddRange(personErrors);
+            person = candidate;
+        }
+
+        if (errors.Count > 0)
+        {
+            return TeamEditResult.Fail([.. errors]);
+        }
+
+        if (person!.Id == 0)
+        {
+            // The same phone already belongs to someone of the scope: that is the same person, not a new row.
+            var known = await FindSamePersonAsync(db, person, cancellationToken);
+            if (known is not null)
+            {
+                person = known;
+            }
+        }
+
+        if (person.Id != 0 && await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.PersonId == person.Id
+                && (m.EndDate == null || m.EndDate >= input.StartDate), cancellationToken))
+        {
+            return TeamEditResult.Fail(AlreadyOnTeamMessage);
+        }
+
+        if (input.TaskAssignment is { Length: > 2000 })
+        {
+            return TeamEditResult.Fail(TaskTooLongMessage);
+        }
+
+        db.TeamMembers.Add(new TeamMember
+        {
+            UnitId = team.UnitId, TeamId = team.Id, Person = person, Position = input.Position, Title = input.Title, Affiliation = input.Affiliation,
+            StartDate = input.StartDate, TaskAssignment = Clean(input.TaskAssignment),
+        });
+        return await SaveAsync(db, team, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives a member another position (and office) from <paramref name="effectiveOn"/>: the old membership ends the
+    /// day before and a new one starts, so the history keeps both. A membership that starts on that very day is changed in place.
+    /// </summary>
+    public async Task<TeamEditResult> ChangePositionAsync(int membershipId, TeamPosition position, OfficialTitle title, DateOnly effectiveOn,
+        int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (member, team, failure) = await OpenMembershipAsync(db, membershipId, expectedVersion, cancellationToken);
+        if (member is null || team is null)
+        {
+            return failure!;
+        }
+
+        var errors = ValidateAssignment(team.Level, title);
+        if (effectiveOn < member.StartDate)
+        {
+            errors.Add(DateMessage);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TeamEditResult.Fail([.. errors]);
+        }
+
+        if (effectiveOn == member.StartDate)
+        {
+            member.Position = position;
+            member.Title = title;
+        }
+        else
+        {
+            member.EndDate = effectiveOn.AddDays(-1);
+            db.TeamMembers.Add(Successor(member, team, position, title, effectiveOn));
+        }
+
+        return await SaveAsync(db, team, cancellationToken);
+    }
+
+    /// <summary>Ends a membership: <paramref name="lastDay"/> is the member's last day on the team. Nothing is deleted.</summary>
+    public async Task<TeamEditResult> EndMembershipAsync(int membershipId, DateOnly lastDay, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (member, team, failure) = await OpenMembershipAsync(db, membershipId, expectedVersion, cancellationToken);
+        if (member is null || team is null)
+        {
+            return failure!;
+        }
+
+        if (lastDay < member.StartDate)
+        {
+            return TeamEditResult.Fail(EndDateMessage);
+        }
+
+        member.EndDate = lastDay;
+        return await SaveAsync(db, team, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves a member to another team of the scope from <paramref name="effectiveOn"/>: the membership here ends the day
+    /// before, one on the other team starts that day; both teams' R1 results and versions change in one transaction.
+    /// </summary>
+    public async Task<TeamEditResult> MoveMemberAsync(int membershipId, int targetTeamId, TeamPosition position, OfficialTitle title,
+        DateOnly effectiveOn, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (member, team, failure) = await OpenMembershipAsync(db, membershipId, expectedVersion, cancellationToken);
+        if (member is null || team is null)
+        {
+            return failure!;
+        }
+
+        if (targetTeamId == team.Id)
+        {
+            return TeamEditResult.Fail(SameTeamMessage);
+        }
+
+        var target = await db.Teams.FirstOrDefaultAsync(t => t.Id == targetTeamId, cancellationToken);
+        if (target is null)
+        {
+            await RefuseAsync(db, nameof(Team), targetTeamId, "move target not in scope", cancellationToken);
+            return TeamEditResult.Fail(TeamService.NotFoundMessage);
+        }
+
+        var errors = ValidateAssignment(target.Level, title);
+        if (effectiveOn <= member.StartDate)
+        {
+            errors.Add(DateMessage);
+        }
+
+        if (await db.TeamMembers.AnyAsync(m => m.TeamId == target.Id && m.PersonId == member.PersonId
+                && (m.EndDate == null || m.EndDate >= effectiveOn), cancellationToken))
+        {
+            errors.Add(AlreadyOnTeamMessage);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TeamEditResult.Fail([.. errors]);
+        }
+
+        await LoadCurrentRosterAsync(db, target.Id, cancellationToken);
+        member.EndDate = effectiveOn.AddDays(-1);
+        var moved = Successor(member, target, position, title, effectiveOn);
+        // The task belonged to the old team's villages or households; the new team assigns its own.
+        moved.TaskAssignment = null;
+        db.TeamMembers.Add(moved);
+        RecomputeTracked(db, target);
+        return await SaveAsync(db, team, cancellationToken);
+    }
+
+    /// <summary>Sets or clears a member's task assignment (§2.11, R5): duties and the villages or households covered.</summary>
+    public async Task<TeamEditResult> SetTaskAsync(int membershipId, string? task, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (task is { Length: > 2000 })
+        {
+            return TeamEditResult.Fail(TaskTooLongMessage);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (member, team, failure) = await OpenMembershipAsync(db, membershipId, expectedVersion, cancellationToken);
+        if (member is null || team is null)
+        {
+            return failure!;
+        }
+
+        member.TaskAssignment = Clean(task);
+        return await SaveAsync(db, team, cancellationToken);
+    }
+
+    /// <summary>People of the reader's scope whose name matches (diacritics ignored), for "add an existing person"; at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<PersonOption>> FindPeopleAsync(string? search, int max = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var key = VietnameseText.ToSearchKey(search);
+        if (key.Length < 2)
+        {
+            return [];
+        }
+
+        var people = await db.People.AsNoTracking().Where(p => p.FullNameSearch.Contains(key))
+            .OrderBy(p => p.FullNameSearch).ThenBy(p => p.Id).Take(Math.Clamp(max, 1, 50)).ToListAsync(cancellationToken);
+        return people.Select(p => new PersonOption(p.Id, p.FullName, p.BirthYear, PersonalDataPolicy.Phone(db.Actor, p, p.Phone))).ToList();
+    }
+
+    /// <summary>Digits only, +84 turned into 0; null when empty.</summary>
+    public static string? NormalisePhone(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '-' or '(' or ')')).ToArray());
+        return digits.StartsWith("+84", StringComparison.Ordinal) ? "0" + digits[3..] : digits;
+    }
+
+    /// <summary>A Vietnamese mobile number: 10 digits starting with 0.</summary>
+    public static bool IsMobile(string phone) => phone.Length == 10 && phone[0] == '0' && phone.All(char.IsAsciiDigit);
+
+    /// <summary>Whether an office may be held on a team of this level (commune offices on commune teams, village offices on village teams).</summary>
+    public static bool TitleFitsLevel(UnitLevel level, OfficialTitle title) => title switch
+    {
+        OfficialTitle.None => true,
+        OfficialTitle.CommuneChair or OfficialTitle.CommunePoliceChief or OfficialTitle.CommuneYouthUnionSecretary => level == UnitLevel.Commune,
+        _ => level == UnitLevel.Village,
+    };
+
+    /// <summary>A new, unsaved person after validation of what was typed; the errors are Vietnamese.</summary>
+    internal static (Person Person, List<string> Errors) NewPerson(int unitId, string? fullName, int? birthYear, string? phone, string? zalo)
+    {
+        var errors = new List<string>();
+        var name = string.Join(' ', (fullName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (name.Length == 0)
+        {
+            errors.Add(NameMessage);
+        }
+        else if (name.Length > 150)
+        {
+            errors.Add("Họ tên quá dài (tối đa 150 ký tự).");
+        }
+
+        var mobile = NormalisePhone(phone);
+        if (mobile is not null && !IsMobile(mobile))
+        {
+            errors.Add(PhoneMessage);
+        }
+
+        var zaloNumber = NormalisePhone(zalo);
+        if (zaloNumber is not null && !IsMobile(zaloNumber))
+        {
+            errors.Add(ZaloFieldMessage);
+        }
+
+        if (birthYear is { } year && (year < 1920 || year > DateTime.UtcNow.Year - 14))
+        {
+            errors.Add(BirthYearMessage);
+        }
+
+        var person = new Person { UnitId = unitId, FullName = name, FullNameSearch = VietnameseText.ToSearchKey(name), BirthYear = birthYear, Phone = mobile, Zalo = zaloNumber };
+        return (person, errors);
+    }
+
+    /// <summary>The stored person who is the same as this one: same phone, or same name (diacritics ignored) and year of birth.</summary>
+    internal static async Task<Person?> FindSamePersonAsync(CnscdDbContext db, Person person, CancellationToken cancellationToken)
+    {
+        if (person.Phone is { } phone)
+        {
+            var byPhone = await db.People.Where(p => p.Phone == phone).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+            if (byPhone is not null)
+            {
+                return byPhone;
+            }
+        }
+
+        return person.BirthYear is { } year
+            ? await db.People.Where(p => p.FullNameSearch == person.FullNameSearch && p.BirthYear == year).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+    }
+
+    /// <summary>Loads the team for an edit after the role check; a forged id or a stale version comes back as the failure.</summary>
+    internal static async Task<(Team? Team, TeamEditResult? Failure)> OpenTeamAsync(CnscdDbContext db, int teamId, int expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        if (!TeamService.MayEditTeams(db.Actor))
+        {
+            await RefuseAsync(db, nameof(Team), teamId, "role may not edit teams", cancellationToken);
+            return (null, TeamEditResult.Fail(TeamService.RoleMessage));
+        }
+
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
+        if (team is null)
+        {
+            await RefuseAsync(db, nameof(Team), teamId, "team not in scope", cancellationToken);
+            return (null, TeamEditResult.Fail(TeamService.NotFoundMessage));
+        }
+
+        if (team.Version != expectedVersion)
+        {
+            return (null, TeamEditResult.Conflict());
+        }
+
+        await LoadCurrentRosterAsync(db, team.Id, cancellationToken);
+        return (team, null);
+    }
+
+    /// <summary>
+    /// Marks the team changed (so its version moves even when the R1 result does not), stores today's R1 result of the
+    /// tracked roster, and saves everything in one transaction; a concurrent save of the team is reported as a conflict.
+    /// </summary>
+    internal static async Task<TeamEditResult> SaveAsync(CnscdDbContext db, Team team, CancellationToken cancellationToken)
+    {
+        RecomputeTracked(db, team);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TeamEditResult.Conflict();
+        }
+
+        return TeamEditResult.Ok(team.Version);
+    }
+
+    internal static async Task RefuseAsync(CnscdDbContext db, string entityType, int id, string reason, CancellationToken cancellationToken)
+    {
+        // Whatever was tracked for the edit must not ride along with the audit row.
+        db.ChangeTracker.Clear();
+        await AuditLog.RecordAsync(db, AuditActions.Refused, entityType, id.ToString(CultureInfo.InvariantCulture), db.Actor.UnitId,
+            "{\"reason\":\"" + reason + "\"}", cancellationToken: cancellationToken);
+    }
+
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    internal static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+
+    private static async Task LoadCurrentRosterAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
+    {
+        var today = Today();
+        await db.TeamMembers.Where(m => m.TeamId == teamId && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)).LoadAsync(cancellationToken);
+    }
+
+    /// <summary>R1 on today's roster as tracked (the loaded memberships with the pending changes), and a forced version bump.</summary>
+    private static void RecomputeTracked(CnscdDbContext db, Team team)
+    {
+        var today = Today();
+        var holders = db.ChangeTracker.Entries<TeamMember>()
+            .Where(e => e.State != EntityState.Deleted && e.Entity.TeamId == team.Id && e.Entity.IsActiveOn(today))
+            .Select(e => new TeamCompositionRule.Holder(e.Entity.Position, e.Entity.Title));
+        team.IsConstituted = TeamCompositionRule.IsConstituted(team.Level, holders);
+        db.Entry(team).State = EntityState.Modified;
+    }
+
+    private static List<string> ValidateAssignment(UnitLevel level, OfficialTitle title) =>
+        TitleFitsLevel(level, title) ? [] : [TitleMessage];
+
+    private static TeamMember Successor(TeamMember member, Team team, TeamPosition position, OfficialTitle title, DateOnly start) => new()
+    {
+        UnitId = team.UnitId, TeamId = team.Id, PersonId = member.PersonId, Position = position, Title = title, Affiliation = member.Affiliation,
+        StartDate = start, TaskAssignment = member.TaskAssignment,
+    };
+
+    private static async Task<(TeamMember? Member, Team? Team, TeamEditResult? Failure)> OpenMembershipAsync(CnscdDbContext db, int membershipId,
+        int expectedVersion, CancellationToken cancellationToken)
+    {
+        var teamId = await db.TeamMembers.Where(m => m.Id == membershipId).Select(m => (int?)m.TeamId).FirstOrDefaultAsync(cancellationToken);
+        if (teamId is null)
+        {
+            await RefuseAsync(db, nameof(TeamMember), membershipId, "membership not in scope", cancellationToken);
+            return (null, null, TeamEditResult.Fail(MembershipNotFoundMessage));
+        }
+
+        var (team, failure) = await OpenTeamAsync(db, teamId.Value, expectedVersion, cancellationToken);
+        if (team is null)
+        {
+            return (null, null, failure);
+        }
+
+        var member = await db.TeamMembers.FirstAsync(m => m.Id == membershipId, cancellationToken);
+        if (member.EndDate is not null && member.EndDate < Today())
+        {
+            return (null, null, TeamEditResult.Fail(AlreadyEndedMessage));
+        }
+
+        return (member, team, null);
+    }
+}
