@@ -95,6 +95,8 @@ public static class PortalHost
         services.Configure<TeamOptions>(builder.Configuration.GetSection(TeamOptions.Section));
         services.AddScoped<TeamService>();
         services.AddScoped<HouseholdService>();
+        services.AddScoped<BacGiang.Cnscd.Core.Features.Households.Import.HouseholdImport>();
+        services.AddScoped<BacGiang.Cnscd.Core.Features.Households.Export.HouseholdExport>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();
@@ -134,6 +136,7 @@ public static class PortalHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapAccountImportEndpoints();
+        BacGiang.Cnscd.Web.Components.Pages.Households.HouseholdExcelEndpoints.MapHouseholdExcelEndpoints(app);
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

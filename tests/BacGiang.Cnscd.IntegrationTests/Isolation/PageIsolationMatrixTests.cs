@@ -36,10 +36,12 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/households/village/{VillageId:int}"] = "/households/village/{0}",
         // {1}: a household of the sibling unit (a forged household id), not a unit id.
         ["/households/{HouseholdId:int}/visit"] = "/households/{1}/visit",
+        // The register export: a sibling unit's id answers 404 (refused and audited), not a file.
+        ["/households/export"] = "/households/export?unit={0}",
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
-    private static readonly string[] Downloads = ["/accounts/import-template"];
+    private static readonly string[] Downloads = ["/accounts/import-template", "/households/import-template"];
 
     /// <summary>Demo account, its password-only sign-in, and sibling units it must not see (official codes).</summary>
     public static TheoryData<string, string[]> Officers => new()

@@ -6,6 +6,8 @@ using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Households;
+using BacGiang.Cnscd.Core.Features.Households.Export;
+using BacGiang.Cnscd.Core.Features.Households.Import;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
@@ -37,7 +39,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     public sealed record MatrixContext(
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
-        TeamService Teams, HouseholdService Households, int ForeignHouseholdId);
+        TeamService Teams, HouseholdService Households, int ForeignHouseholdId, HouseholdImport HouseholdImport, HouseholdExport HouseholdExport);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -239,6 +241,56 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.Empty(await m.Households.RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdService.MaxRecent));
             Assert.Empty(await m.Households.RecentlyVisitedAsync(m.Foreign.Id, HouseholdService.MaxRecent));
         },
+        ["HouseholdImport.CreateTemplateAsync"] = async m =>
+        {
+            if (!HouseholdImport.CanImport(m.Actor))
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.HouseholdImport.CreateTemplateAsync());
+                return;
+            }
+
+            using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await m.HouseholdImport.CreateTemplateAsync()));
+            var codes = workbook.Worksheet("Danh sách thôn").RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).ToList();
+            Assert.NotEmpty(codes);
+            Assert.DoesNotContain(m.ForeignVillage.Code, codes);
+        },
+        ["HouseholdImport.ImportAsync"] = async m =>
+        {
+            var file = Households.HouseholdSheets.Workbook([Households.HouseholdSheets.Row(m.ForeignVillage.Code, "Hộ Giả Mạo")]);
+            if (!HouseholdImport.CanImport(m.Actor))
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.HouseholdImport.ImportAsync(file));
+            }
+            else
+            {
+                var result = await m.HouseholdImport.ImportAsync(file);
+                Assert.Contains(result.Errors, e => e.Row == 2 && e.Message == HouseholdImportMessages.OutsideScope(m.ForeignVillage.Code));
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.Households.AnyAsync(h => h.HeadName == "Hộ Giả Mạo"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId && a.EntityType == nameof(Household)));
+        },
+        ["HouseholdExport.PrepareAsync"] = async m =>
+        {
+            foreach (var unit in new[] { m.Foreign, m.ForeignVillage })
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.HouseholdExport.PrepareAsync(unit.Id, HouseholdFilter.None, null));
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId && a.UnitId == m.Foreign.Id));
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Export && a.UserId == m.Actor.UserId && a.UnitId == m.Foreign.Id));
+        },
+        ["HouseholdExport.WriteAsync"] = async m =>
+        {
+            // A request object forged for the sibling (PrepareAsync would refuse it) still reads through the scope filter.
+            var forged = new HouseholdExportRequest(m.Foreign.Id, m.Foreign.Level, HouseholdFilter.None, null, new DateOnly(2026, 11, 28), "x.xlsx");
+            using var file = new MemoryStream();
+            await m.HouseholdExport.WriteAsync(forged, file);
+            file.Position = 0;
+            Assert.Empty(MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true, sheetName: HouseholdExport.SheetName));
+        },
     };
 
     [Theory]
@@ -270,7 +322,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
             new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
             new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
-            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId);
+            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
+            new HouseholdImport(factory, NullLogger<HouseholdImport>.Instance), new HouseholdExport(factory, NullLogger<HouseholdExport>.Instance));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)
@@ -311,7 +364,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     {
         var services = typeof(UnitDirectoryService).Assembly.GetTypes()
             .Where(t => t.IsPublic && t.IsClass && !t.IsAbstract && t.Namespace?.StartsWith("BacGiang.Cnscd.Core.Features", StringComparison.Ordinal) == true
-                && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(AuditLog) || t.Name.EndsWith("Import", StringComparison.Ordinal)));
+                && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(AuditLog) || t.Name.EndsWith("Import", StringComparison.Ordinal)
+                    || t.Name.EndsWith("Export", StringComparison.Ordinal)));
         var methods = services
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Where(m => !m.IsSpecialName && (!m.IsStatic || typeof(Task).IsAssignableFrom(m.ReturnType)))

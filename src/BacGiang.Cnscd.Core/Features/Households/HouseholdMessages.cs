@@ -17,5 +17,7 @@ public static class HouseholdMessages
 
     public const string NothingSelected = "Chưa chọn hộ gia đình nào.";
 
+    public const string ExportRefused = "Không có quyền xuất sổ hộ của đơn vị này.";
+
     public const string Busy = "Hộ gia đình vừa được cập nhật cùng lúc; vui lòng lưu lại.";
 }

@@ -57,26 +57,8 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
             _ => db.Households.AsNoTracking().Where(_ => false),
         };
 
-        households = ApplyFilter(households, filter, today ?? Today());
-        var key = VietnameseText.ToSearchKey(search);
-        if (key.Length > 0)
-        {
-            // next(key): the smallest string greater than every string that starts with key. Incrementing the
-            // last character is exact under an ordinal collation and, unlike key + "\uffff", is not ignored by
-            // linguistic collations; StartsWith stays as a residual check for such collations.
-            var upper = key[..^1] + (char)(key[^1] + 1);
-            var byPrefix = households.Where(h => string.Compare(h.SearchKey, key) >= 0 && string.Compare(h.SearchKey, upper) < 0
-                && h.SearchKey.StartsWith(key));
-            if (await byPrefix.AnyAsync(cancellationToken))
-            {
-                households = byPrefix;
-            }
-            else
-            {
-                var word = " " + key;
-                households = households.Where(h => h.SearchKey.Contains(word));
-            }
-        }
+        households = HouseholdQueries.ApplyFilter(households, filter, today ?? Today());
+        households = await HouseholdQueries.ApplySearchAsync(households, search, cancellationToken);
 
         var total = await households.CountAsync(cancellationToken);
         var rows = await households
@@ -267,37 +249,6 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
             .Join(db.Households, v => v.HouseholdId, h => h.Id,
                 (v, h) => new RecentVisitRow(v.Id, h.Id, h.HeadName, h.Address, v.VisitedOn, v.SkillsGuided))
             .ToListAsync(cancellationToken);
-    }
-
-    private static IQueryable<Household> ApplyFilter(IQueryable<Household> households, HouseholdFilter filter, DateOnly today)
-    {
-        if (filter.NotCovered)
-        {
-            households = households.Where(h => h.Coverage == CoverageStatus.NotCovered);
-        }
-
-        if (filter.NoVneid)
-        {
-            households = households.Where(h => !h.HasVneidLevel2);
-        }
-
-        if (filter.NoPublicServiceAccount)
-        {
-            households = households.Where(h => !h.HasPublicServiceAccount);
-        }
-
-        if (filter.NeedsAssistanceUnassigned)
-        {
-            households = households.Where(h => h.NeedsAssistance && h.AssistantMemberId == null);
-        }
-
-        if (filter.NotVisitedForDays is { } days)
-        {
-            var since = today.AddDays(-Math.Max(0, days));
-            households = households.Where(h => h.LastVisitedOn == null || h.LastVisitedOn <= since);
-        }
-
-        return households;
     }
 
     /// <summary>Memberships active on a date in the team of a village (the team's unit is the village).</summary>
