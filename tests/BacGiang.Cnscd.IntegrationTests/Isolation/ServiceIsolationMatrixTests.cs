@@ -215,6 +215,14 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         },
+        ["HouseholdService.SetAssistanceAsync"] = async m =>
+        {
+            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.SetAssistanceAsync(m.ForeignHouseholdId, true, null, 0));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False((await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).NeedsAssistance);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        },
         ["HouseholdService.AssignedToAsync"] = async m =>
         {
             // A member of the sibling's village team with the sibling's household assigned: not on any list the actor can read.
