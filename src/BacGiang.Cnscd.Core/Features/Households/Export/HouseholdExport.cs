@@ -80,7 +80,7 @@ public sealed class HouseholdExport(IDbContextFactory<CnscdDbContext> contextFac
             cancellationToken: cancellationToken);
     }
 
-    private static async IAsyncEnumerable<Dictionary<string, object?>> Rows(CnscdDbContext db, HouseholdExportRequest request,
+    private static async IAsyncEnumerable<HouseholdExportRow> Rows(CnscdDbContext db, HouseholdExportRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var id = request.UnitId;
@@ -108,28 +108,31 @@ public sealed class HouseholdExport(IDbContextFactory<CnscdDbContext> contextFac
         var actor = db.Actor;
         await foreach (var h in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return new Dictionary<string, object?>(Columns.Count)
+            yield return new HouseholdExportRow
             {
-                [Columns[0]] = h.Code,
-                [Columns[1]] = h.Name,
-                [Columns[2]] = h.HeadName,
-                [Columns[3]] = h.Address,
-                [Columns[4]] = h.HeadBirthYear,
-                [Columns[5]] = PersonalDataPolicy.Phone(actor, new ScopedRef(h.UnitId, h.DistrictId, h.CommuneId, h.VillageId), h.Phone),
-                [Columns[6]] = h.Size,
-                [Columns[7]] = h.SkillsGuided.Count(),
-                [Columns[8]] = YesNo(h.HasVneidLevel2),
-                [Columns[9]] = YesNo(h.HasPublicServiceAccount),
-                [Columns[10]] = YesNo(h.NeedsAssistance),
-                [Columns[11]] = h.AssistantName ?? "",
-                [Columns[12]] = h.Coverage.ToVietnamese(),
-                // Text, not a date cell: dd/MM/yyyy whatever the reader's Excel locale.
-                [Columns[13]] = h.LastVisitedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
+                VillageCode = h.Code,
+                VillageName = h.Name,
+                HeadName = h.HeadName,
+                Address = h.Address,
+                HeadBirthYear = h.HeadBirthYear,
+                Phone = PersonalDataPolicy.Phone(actor, new ScopedRef(h.UnitId, h.DistrictId, h.CommuneId, h.VillageId), h.Phone),
+                Size = h.Size,
+                SkillsGuided = h.SkillsGuided.Count(),
+                Vneid = YesNo(h.HasVneidLevel2),
+                PublicServices = YesNo(h.HasPublicServiceAccount),
+                NeedsAssistance = YesNo(h.NeedsAssistance),
+                Assistant = h.AssistantName ?? "",
+                Coverage = CoverageLabels[(int)h.Coverage],
+                LastVisitedOn = h.LastVisitedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
             };
         }
     }
 
     private static string YesNo(bool value) => value ? "Có" : "Không";
+
+    // The three labels once, not a string per row.
+    private static readonly string[] CoverageLabels =
+        [CoverageStatus.NotCovered.ToVietnamese(), CoverageStatus.CoveredByOwnMember.ToVietnamese(), CoverageStatus.CoveredByAssistance.ToVietnamese()];
 
     /// <summary>The unit code for a file name: ASCII letters, digits and dashes only.</summary>
     private static string AsciiCode(string code) =>
