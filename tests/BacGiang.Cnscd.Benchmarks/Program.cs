@@ -15,6 +15,13 @@ public static class BenchmarkProgram
             return await Load.DashboardLoad.RunAsync(args[1..]);
         }
 
+        if (args is ["export-peak", var engine])
+        {
+            // One district export in a fresh process, for its peak memory (BenchmarkDotNet reports allocations only).
+            await Households.ExportPeak.RunAsync(engine);
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }

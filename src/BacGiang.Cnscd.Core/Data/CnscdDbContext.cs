@@ -62,6 +62,13 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
     /// <summary>Per-village deltas the summary interceptor computed before a save and applies after it.</summary>
     internal Dictionary<int, HouseholdCounts>? PendingSummaryDeltas { get; set; }
 
+    /// <summary>
+    /// Entity types whose inserts in this context are audited by one summary row written by the caller (a bulk
+    /// import of thousands of households) instead of one row per insert by the audit interceptor. Updates and
+    /// deletes of these types are still audited row by row. See docs/decisions/020-household-import-and-export.md.
+    /// </summary>
+    internal HashSet<Type> InsertsAuditedInSummary { get; } = [];
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Stored as UTC everywhere; SQLite and SQL Server hand back Unspecified, so say it is UTC.

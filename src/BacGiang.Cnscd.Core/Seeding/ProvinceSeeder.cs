@@ -235,6 +235,10 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
             }
         }
 
+        // Rows were written with their ids: move the identity sequences past them (PostgreSQL), or the first household or
+        // visit the application adds through EF afterwards collides with an id the seed used.
+        await writer.ResetIdentityAsync(households, cancellationToken);
+        await writer.ResetIdentityAsync(visits, cancellationToken);
         report.Tables.Add((households.Name, written[0], elapsed[0]));
         report.Tables.Add((skills.Name, written[1], elapsed[1]));
         report.Tables.Add((visits.Name, written[2], elapsed[2]));

@@ -112,6 +112,8 @@ public static class PortalHost
         services.AddScoped<ReportService>();
         services.AddScoped<ReportExportService>();
         services.AddScoped<TargetService>();
+        services.AddScoped<BacGiang.Cnscd.Core.Features.Households.Import.HouseholdImport>();
+        services.AddScoped<BacGiang.Cnscd.Core.Features.Households.Export.HouseholdExport>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
         services.AddScoped<DemoSeeder>();
@@ -163,6 +165,7 @@ public static class PortalHost
         app.MapReportEndpoints();
         app.MapTeamFileEndpoints();
         app.MapTeamRosterEndpoints();
+        BacGiang.Cnscd.Web.Components.Pages.Households.HouseholdExcelEndpoints.MapHouseholdExcelEndpoints(app);
     }
 
     /// <summary>A relative SQLite file is placed under the content root, wherever the process was started from.</summary>

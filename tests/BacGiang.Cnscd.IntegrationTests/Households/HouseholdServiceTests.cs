@@ -370,6 +370,76 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
     }
 
     [Fact]
+    public async Task SetAssistance_WithAnAssistant_CoversTheHousehold_AndClearingTheNeedUncoversIt()
+    {
+        var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Giúp");
+        var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
+        var service = VillageLeader;
+        var before = (await service.GetAsync(hang, Today))!;
+
+        var result = await service.SetAssistanceAsync(hang, true, memberId, before.Version, Today);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(CoverageStatus.CoveredByAssistance, result.Coverage);
+        var after = (await service.GetAsync(hang, Today))!;
+        Assert.Equal((true, memberId, "Hoàng Văn Giúp", result.Version), (after.NeedsAssistance, after.AssistantMemberId, after.AssistantName, after.Version));
+        Assert.NotEqual(before.Version, after.Version);
+
+        // The assistant is ignored (cleared) when the household no longer needs help.
+        var cleared = await service.SetAssistanceAsync(hang, false, memberId, after.Version, Today);
+        Assert.Equal(CoverageStatus.NotCovered, cleared.Coverage);
+        await using var db = Database.CreateSystemContext();
+        var stored = await db.Households.SingleAsync(h => h.Id == hang);
+        Assert.Equal((false, (int?)null), (stored.NeedsAssistance, stored.AssistantMemberId));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Update && a.EntityType == nameof(Household)
+            && a.EntityId == hang.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.UserId == "leader-v11"));
+    }
+
+    [Fact]
+    public async Task SetAssistance_WithAStaleVersion_IsRefused_AndOverwritesNothing()
+    {
+        var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Giúp");
+        var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
+        var service = VillageLeader;
+        var read = (await service.GetAsync(hang, Today))!;
+        // Someone else saves first (a visit changes the household and its version).
+        await service.LogVisitAsync(Visit(hang, memberId, vneid: true), Today);
+
+        var result = await service.SetAssistanceAsync(hang, true, memberId, read.Version, Today);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(HouseholdMessages.Stale, result.Error);
+        await using var db = Database.CreateSystemContext();
+        Assert.False((await db.Households.SingleAsync(h => h.Id == hang)).NeedsAssistance);
+    }
+
+    [Fact]
+    public async Task SetAssistance_ByAMemberOfAnotherVillage_IsRefusedWithTheMessage()
+    {
+        var otherVillageMember = await AddMemberAsync(Mini.V12, "Lê Thị Thôn Bên");
+        var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
+        var officer = ServiceFor(MiniProvince.ActorFor(Mini.C1, "officer-c1"));
+        var read = (await officer.GetAsync(hang, Today))!;
+
+        var result = await officer.SetAssistanceAsync(hang, true, otherVillageMember, read.Version, Today);
+
+        Assert.Equal(HouseholdMessages.AssistantNotInTeam, result.Error);
+    }
+
+    [Fact]
+    public async Task SetAssistance_ByADistrictOfficer_IsRefused_AndAudited()
+    {
+        var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
+        var district = ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
+
+        await Assert.ThrowsAsync<ScopeViolationException>(() => district.SetAssistanceAsync(hang, true, null, 0, Today));
+
+        await using var db = Database.CreateSystemContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == "district-d1"));
+        Assert.False((await db.Households.SingleAsync(h => h.Id == hang)).NeedsAssistance);
+    }
+
+    [Fact]
     public async Task RecentlyVisited_ListsTheVillagesLatestVisits_NewestFirst()
     {
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");

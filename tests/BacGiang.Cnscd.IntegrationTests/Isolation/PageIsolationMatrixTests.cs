@@ -50,10 +50,12 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/reports/{UnitId:int}/{Year:int}/{Quarter:int}/versions/{Number:int}"] = "/reports/{0}/2026/4/versions/1",
         // The Excel download answers 404 for another unit (the refusal is audited by ReportExportService).
         ["/reports/{unitId:int}/{year:int}/{quarter:int}/excel"] = "/reports/{0}/2026/4/excel",
+        // The register export: a sibling unit's id answers 404 (refused and audited), not a file.
+        ["/households/export"] = "/households/export?unit={0}",
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
-    private static readonly string[] Downloads = ["/accounts/import-template", "/dashboard/export", "/teams/roster-template"];
+    private static readonly string[] Downloads = ["/accounts/import-template", "/dashboard/export", "/teams/roster-template", "/households/import-template"];
 
     /// <summary>Demo account, its password-only sign-in, and sibling units it must not see (official codes).</summary>
     public static TheoryData<string, string[]> Officers => new()

@@ -8,6 +8,8 @@ using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Dashboards;
 using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Reports;
+using BacGiang.Cnscd.Core.Features.Households.Export;
+using BacGiang.Cnscd.Core.Features.Households.Import;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
@@ -40,7 +42,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         TestDatabase Database, Actor Actor, AdministrativeUnit Own, AdministrativeUnit Foreign, AdministrativeUnit ForeignVillage,
         AppUser ForeignAccount, UnitDirectoryService Units, AuditQueryService Audit, AccountService Accounts, VillageLeaderImport Import,
         TeamService Teams, HouseholdService Households, int ForeignHouseholdId, TeamRosterService Roster, TeamMergeService Merge,
-        TeamGovernanceService Governance, TeamActivityService Activities, TeamExcelService Excel);
+        TeamGovernanceService Governance, TeamActivityService Activities, TeamExcelService Excel,
+        HouseholdImport HouseholdImport, HouseholdExport HouseholdExport);
 
     /// <summary>The matrix: one case per public feature-service method.</summary>
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Cases = new()
@@ -402,6 +405,14 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         },
+        ["HouseholdService.SetAssistanceAsync"] = async m =>
+        {
+            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.SetAssistanceAsync(m.ForeignHouseholdId, true, null, 0));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False((await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).NeedsAssistance);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        },
         ["HouseholdService.AssignedToAsync"] = async m =>
         {
             // A member of the sibling's village team with the sibling's household assigned: not on any list the actor can read.
@@ -556,6 +567,56 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.False(await db.Targets.AnyAsync(t => t.UnitId == foreign.UnitId));
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId && a.EntityType == nameof(Target)));
         },
+        ["HouseholdImport.CreateTemplateAsync"] = async m =>
+        {
+            if (!HouseholdImport.CanImport(m.Actor))
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.HouseholdImport.CreateTemplateAsync());
+                return;
+            }
+
+            using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await m.HouseholdImport.CreateTemplateAsync()));
+            var codes = workbook.Worksheet("Danh sách thôn").RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).ToList();
+            Assert.NotEmpty(codes);
+            Assert.DoesNotContain(m.ForeignVillage.Code, codes);
+        },
+        ["HouseholdImport.ImportAsync"] = async m =>
+        {
+            var file = Households.HouseholdSheets.Workbook([Households.HouseholdSheets.Row(m.ForeignVillage.Code, "Hộ Giả Mạo")]);
+            if (!HouseholdImport.CanImport(m.Actor))
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.HouseholdImport.ImportAsync(file));
+            }
+            else
+            {
+                var result = await m.HouseholdImport.ImportAsync(file);
+                Assert.Contains(result.Errors, e => e.Row == 2 && e.Message == HouseholdImportMessages.OutsideScope(m.ForeignVillage.Code));
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.Households.AnyAsync(h => h.HeadName == "Hộ Giả Mạo"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId && a.EntityType == nameof(Household)));
+        },
+        ["HouseholdExport.PrepareAsync"] = async m =>
+        {
+            foreach (var unit in new[] { m.Foreign, m.ForeignVillage })
+            {
+                await Assert.ThrowsAsync<ScopeViolationException>(() => m.HouseholdExport.PrepareAsync(unit.Id, HouseholdFilter.None, null));
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId && a.UnitId == m.Foreign.Id));
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Export && a.UserId == m.Actor.UserId && a.UnitId == m.Foreign.Id));
+        },
+        ["HouseholdExport.WriteAsync"] = async m =>
+        {
+            // A request object forged for the sibling (PrepareAsync would refuse it) still reads through the scope filter.
+            var forged = new HouseholdExportRequest(m.Foreign.Id, m.Foreign.Level, HouseholdFilter.None, null, new DateOnly(2026, 11, 28), "x.xlsx");
+            using var file = new MemoryStream();
+            await m.HouseholdExport.WriteAsync(forged, file);
+            file.Position = 0;
+            Assert.Empty(MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true, sheetName: HouseholdExport.SheetName));
+        },
     };
 
     [Theory]
@@ -590,7 +651,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
             new TeamRosterService(factory), new TeamMergeService(factory),
             new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())), new TeamActivityService(factory),
-            new TeamExcelService(factory));
+            new TeamExcelService(factory),
+            new HouseholdImport(factory, NullLogger<HouseholdImport>.Instance), new HouseholdExport(factory, NullLogger<HouseholdExport>.Instance));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)
@@ -631,7 +693,8 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     {
         var services = typeof(UnitDirectoryService).Assembly.GetTypes()
             .Where(t => t.IsPublic && t.IsClass && !t.IsAbstract && t.Namespace?.StartsWith("BacGiang.Cnscd.Core.Features", StringComparison.Ordinal) == true
-                && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(AuditLog) || t.Name.EndsWith("Import", StringComparison.Ordinal)));
+                && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(AuditLog) || t.Name.EndsWith("Import", StringComparison.Ordinal)
+                    || t.Name.EndsWith("Export", StringComparison.Ordinal)));
         var methods = services
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Where(m => !m.IsSpecialName && (!m.IsStatic || typeof(Task).IsAssignableFrom(m.ReturnType)))

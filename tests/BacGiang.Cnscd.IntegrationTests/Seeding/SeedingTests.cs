@@ -51,6 +51,32 @@ public abstract class SeedingTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterTheSeed_TheApplicationAddsHouseholdsAndVisits_WithoutIdCollisions()
+    {
+        await using (var db = _database.CreateSystemContext())
+        {
+            await new ProvinceSeeder(db).SeedAsync(SmallSeed, null, CancellationToken.None);
+        }
+
+        await using var app = _database.CreateSystemContext();
+        var existing = await app.Households.OrderBy(h => h.Id).FirstAsync();
+        var household = new Household
+        {
+            UnitId = existing.UnitId, HeadName = "Hộ Sau Seed", Address = "Xóm Mới", SearchKey = "ho sau seed xom moi", Size = 2, CreatedAtUtc = DateTime.UtcNow,
+        };
+        app.Households.Add(household);
+        app.HouseholdVisits.Add(new HouseholdVisit
+        {
+            UnitId = existing.UnitId, HouseholdId = existing.Id, VisitedOn = Today, Outcome = VisitOutcome.NobodyHome,
+            ClientRequestId = Guid.NewGuid(), CreatedAtUtc = DateTime.UtcNow,
+        });
+
+        // PostgreSQL's identity sequences must have been moved past the ids the bulk path wrote.
+        await app.SaveChangesAsync();
+        Assert.True(household.Id > existing.Id);
+    }
+
+    [Fact]
     public async Task Seed_IsDeterministic()
     {
         await using (var db = _database.CreateSystemContext())

@@ -100,7 +100,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         {
             if (entry.Entity is AuditEntry || entry.Metadata.IsOwned() ||
                 entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) ||
-                !IsAudited(entry.Entity))
+                !IsAudited(entry.Entity) ||
+                (entry.State == EntityState.Added && context.InsertsAuditedInSummary.Contains(entry.Metadata.ClrType)))
             {
                 continue;
             }

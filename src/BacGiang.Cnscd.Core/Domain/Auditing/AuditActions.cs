@@ -10,5 +10,6 @@ public static class AuditActions
     public const string SignInFailed = "SignInFailed";
     public const string AccountChange = "AccountChange";
     public const string Export = "Export";
+    public const string Import = "Import";
     public const string Refused = "Refused";
 }

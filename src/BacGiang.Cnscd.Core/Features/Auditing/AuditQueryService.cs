@@ -14,7 +14,7 @@ public sealed class AuditQueryService(IDbContextFactory<CnscdDbContext> contextF
     /// <summary>The entity types and actions that occur in the log, for the page's filter lists.</summary>
     public static readonly IReadOnlyList<string> Actions =
         [AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.SignIn, AuditActions.SignInFailed,
-         AuditActions.AccountChange, AuditActions.Export, AuditActions.Refused];
+         AuditActions.AccountChange, AuditActions.Export, AuditActions.Import, AuditActions.Refused];
 
     /// <summary>One page of entries matching <paramref name="query"/> that the reader may see.</summary>
     public async Task<PagedResult<AuditRow>> SearchAsync(AuditQuery query, PageRequest page, CancellationToken cancellationToken = default)
@@ -96,6 +96,7 @@ public sealed class AuditQueryService(IDbContextFactory<CnscdDbContext> contextF
         AuditActions.SignInFailed => "Đăng nhập thất bại",
         AuditActions.AccountChange => "Thay đổi tài khoản",
         AuditActions.Export => "Xuất dữ liệu",
+        AuditActions.Import => "Nhập dữ liệu",
         AuditActions.Refused => "Bị từ chối",
         _ => action,
     };

@@ -4,7 +4,8 @@ namespace BacGiang.Cnscd.Core.Features.Households;
 
 /// <summary>
 /// One household with its 5 skills, accounts and assistance, and the village team's active members
-/// (who may be named as the visitor). <see cref="Phone"/> is already what the reader may see.
+/// (who may be named as the visitor or the assistant). <see cref="Phone"/> is already what the reader may see;
+/// <see cref="Version"/> is the concurrency token an edit sends back.
 /// </summary>
 public sealed record HouseholdDetail(
     int Id,
@@ -23,4 +24,5 @@ public sealed record HouseholdDetail(
     int? AssistantMemberId,
     string? AssistantName,
     DateOnly? LastVisitedOn,
-    IReadOnlyList<TeamMemberOption> Members);
+    IReadOnlyList<TeamMemberOption> Members,
+    int Version = 0);

@@ -17,5 +17,13 @@ public static class HouseholdMessages
 
     public const string NothingSelected = "Chưa chọn hộ gia đình nào.";
 
+    public const string AssistantNotInTeam = "Người hỗ trợ phải là thành viên đang hoạt động của Tổ CNSCĐ của thôn có hộ.";
+
+    public const string NotAnAssistanceEditor = "Chỉ cán bộ xã và trưởng thôn sửa thông tin hỗ trợ của hộ gia đình.";
+
+    public const string Stale = "Hộ gia đình vừa được người khác cập nhật. Thông tin mới đã được tải lại; hãy kiểm tra rồi lưu lại.";
+
+    public const string ExportRefused = "Không có quyền xuất sổ hộ của đơn vị này.";
+
     public const string Busy = "Hộ gia đình vừa được cập nhật cùng lúc; vui lòng lưu lại.";
 }

@@ -57,26 +57,8 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
             _ => db.Households.AsNoTracking().Where(_ => false),
         };
 
-        households = ApplyFilter(households, filter, today ?? Today());
-        var key = VietnameseText.ToSearchKey(search);
-        if (key.Length > 0)
-        {
-            // next(key): the smallest string greater than every string that starts with key. Incrementing the
-            // last character is exact under an ordinal collation and, unlike key + "\uffff", is not ignored by
-            // linguistic collations; StartsWith stays as a residual check for such collations.
-            var upper = key[..^1] + (char)(key[^1] + 1);
-            var byPrefix = households.Where(h => string.Compare(h.SearchKey, key) >= 0 && string.Compare(h.SearchKey, upper) < 0
-                && h.SearchKey.StartsWith(key));
-            if (await byPrefix.AnyAsync(cancellationToken))
-            {
-                households = byPrefix;
-            }
-            else
-            {
-                var word = " " + key;
-                households = households.Where(h => h.SearchKey.Contains(word));
-            }
-        }
+        households = HouseholdQueries.ApplyFilter(households, filter, today ?? Today());
+        households = await HouseholdQueries.ApplySearchAsync(households, search, cancellationToken);
 
         var total = await households.CountAsync(cancellationToken);
         var rows = await households
@@ -134,7 +116,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         return new HouseholdDetail(household.Id, household.UnitId, villageName, household.HeadName, household.Address,
             PersonalDataPolicy.Phone(db.Actor, household, household.Phone), household.Size, household.Coverage, household.SkillsGuided,
             skills, household.HasVneidLevel2, household.HasPublicServiceAccount, household.NeedsAssistance, household.AssistantMemberId,
-            household.AssistantMemberId is { } a ? names.GetValueOrDefault(a) : null, household.LastVisitedOn, members);
+            household.AssistantMemberId is { } a ? names.GetValueOrDefault(a) : null, household.LastVisitedOn, members, household.Version);
     }
 
     /// <summary>
@@ -269,37 +251,6 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
             .ToListAsync(cancellationToken);
     }
 
-    private static IQueryable<Household> ApplyFilter(IQueryable<Household> households, HouseholdFilter filter, DateOnly today)
-    {
-        if (filter.NotCovered)
-        {
-            households = households.Where(h => h.Coverage == CoverageStatus.NotCovered);
-        }
-
-        if (filter.NoVneid)
-        {
-            households = households.Where(h => !h.HasVneidLevel2);
-        }
-
-        if (filter.NoPublicServiceAccount)
-        {
-            households = households.Where(h => !h.HasPublicServiceAccount);
-        }
-
-        if (filter.NeedsAssistanceUnassigned)
-        {
-            households = households.Where(h => h.NeedsAssistance && h.AssistantMemberId == null);
-        }
-
-        if (filter.NotVisitedForDays is { } days)
-        {
-            var since = today.AddDays(-Math.Max(0, days));
-            households = households.Where(h => h.LastVisitedOn == null || h.LastVisitedOn <= since);
-        }
-
-        return households;
-    }
-
     /// <summary>Memberships active on a date in the team of a village (the team's unit is the village).</summary>
     private static IQueryable<TeamMember> ActiveMembers(CnscdDbContext db, int villageId, DateOnly on) =>
         db.TeamMembers.Where(m => m.StartDate <= on && (m.EndDate == null || m.EndDate >= on)
@@ -331,6 +282,59 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
 
         logger.LogWarning("Visit to household {HouseholdId} refused for actor {ActorId}", householdId, db.Actor.UserId);
         return new ScopeViolationException(reason);
+    }
+
+    /// <summary>
+    /// Records whether a household needs assistance (§2.9b: nobody in it can manage the skills alone) and which
+    /// active member of its village team helps it; the coverage rule runs again in the same save. Turning the need
+    /// off clears the assistant. <paramref name="version"/> is the one the editor read: a household changed since
+    /// (another edit, a visit) is not overwritten and the result says so. A household outside the reader's scope
+    /// is refused with <see cref="ScopeViolationException"/> and audited; district and province roles are refused.
+    /// </summary>
+    /// <param name="householdId">The household.</param>
+    /// <param name="needsAssistance">Whether the household needs a helper.</param>
+    /// <param name="assistantMemberId">The helping member (ignored when no assistance is needed).</param>
+    /// <param name="version">The household's <see cref="Household.Version"/> as the editor read it.</param>
+    /// <param name="today">Today in Vietnam (which memberships are active); defaults to the clock.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public async Task<AssistanceResult> SetAssistanceAsync(int householdId, bool needsAssistance, int? assistantMemberId, int version,
+        DateOnly? today = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+        if (household is null)
+        {
+            throw await RefuseAsync(db, householdId, HouseholdMessages.NotFound);
+        }
+
+        if (!LogsVisits(db.Actor))
+        {
+            throw await RefuseAsync(db, householdId, HouseholdMessages.NotAnAssistanceEditor);
+        }
+
+        if (household.Version != version)
+        {
+            return AssistanceResult.Fail(HouseholdMessages.Stale);
+        }
+
+        var assistant = needsAssistance ? assistantMemberId : null;
+        if (assistant is { } id && !await ActiveMembers(db, household.UnitId, today ?? Today()).AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return AssistanceResult.Fail(HouseholdMessages.AssistantNotInTeam);
+        }
+
+        household.SetAssistance(needsAssistance, assistant);
+        try
+        {
+            // The Version read above is the original value, so a change saved in between fails this update.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AssistanceResult.Fail(HouseholdMessages.Stale);
+        }
+
+        return AssistanceResult.Ok(household.Coverage, household.Version);
     }
 
     /// <summary>
