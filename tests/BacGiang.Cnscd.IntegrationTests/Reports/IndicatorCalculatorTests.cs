@@ -2,6 +2,7 @@ using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace BacGiang.Cnscd.IntegrationTests.Reports;
 
@@ -51,6 +52,34 @@ public abstract class IndicatorCalculatorTests(DatabaseProvider provider) : Engi
         Assert.Equal(6, c1.Members);
         Assert.Equal((1, 30, 0), (c1.Trainings, c1.TrainingAttendees, c1.OutreachActivities));
         Assert.Equal(1, c1.VisitsInQuarter);       // Nam, 20/09
+    }
+
+    [Fact]
+    public async Task AVisitAfterTheQuarter_DoesNotChangeTheQuartersFigures_ButCountsInTheNextQuarter()
+    {
+        await ReportFixture.BuildAsync(Database, Mini);
+        await using (var system = Database.CreateSystemContext())
+        {
+            // Hằng gets her public-services account on 15/01/2027: the stored values now say "covered".
+            var hang = await system.Households.Include(h => h.Skills).SingleAsync(h => h.UnitId == Mini.V11.Id && h.HeadName == "Trần Thị Hằng");
+            hang.SetAccounts(true, true);
+            hang.LastVisitedOn = new DateOnly(2027, 1, 15);
+            system.HouseholdVisits.Add(new HouseholdVisit
+            {
+                UnitId = hang.UnitId, HouseholdId = hang.Id, VisitedOn = new DateOnly(2027, 1, 15), Outcome = VisitOutcome.Guided,
+                HasVneidLevel2 = true, HasPublicServiceAccount = true, ClientRequestId = Guid.NewGuid(), CreatedAtUtc = DateTime.UtcNow,
+            });
+            await system.SaveChangesAsync();
+        }
+
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.D1));
+        var q4 = (await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, ReportFixture.Q4))[0].Figures;
+        var q1 = (await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, new ReportingPeriod(2027, 1)))[0].Figures;
+
+        Assert.Equal((2, 2, 1), (q4.HouseholdsCovered, q4.HouseholdsWithVneid, q4.HouseholdsWithPublicServiceAccount));
+        Assert.Equal([2, 2, 2, 2, 2], q4.HouseholdsBySkill);
+        Assert.Equal((3, 2, 2), (q1.HouseholdsCovered, q1.HouseholdsWithVneid, q1.HouseholdsWithPublicServiceAccount));
+        Assert.Equal([2, 2, 3, 2, 2], q1.HouseholdsBySkill); // V12 Đức's online payment of 10/01/2027
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace BacGiang.Cnscd.Core.Features.Reports;
 /// <item>a skill counts when its <see cref="HouseholdSkill.GuidedOn"/> is on or before the date;</item>
 /// <item>VNeID and public-services accounts are what the latest visit on or before the date saw (a household
 /// never visited keeps what it was registered with); assistance counts when the assistant's membership was
-/// active on the date;</item>
+/// active on the date; a household with no visit after the date is read from its stored accounts, which are exactly
+/// those of its newest visit (the fast path for the current quarter);</item>
 /// <item>coverage is then decided by <see cref="HouseholdCoverageRule.Evaluate"/> itself — the same rule as
 /// the stored <see cref="Household.Coverage"/>, only fed with the values of the date;</item>
 /// <item>teams created by the date; R1 from the memberships active on the date (<see cref="TeamCompositionRule"/>);
@@ -107,23 +108,27 @@ public static class IndicatorCalculator
             .Select(h => new
             {
                 h.DistrictId, h.CommuneId, h.VillageId,
+                // Accounts are stored from the newest visit (HouseholdService.LogVisitAsync): when no visit is after the date,
+                // the stored accounts ARE the date's and the visit history need not be read. Only households visited after
+                // the date pay for that subquery. Skills always come from their dated rows (guidance can be recorded
+                // without a visit, e.g. by an import), which is a cheap seek on the (HouseholdId, Skill) key.
+                Current = h.LastVisitedOn == null || h.LastVisitedOn <= asOf,
                 Skills = h.Skills.Where(s => s.GuidedOn <= asOf).Sum(s => (int)s.Skill),
                 // 1 = VNeID, 2 = public services, as the latest visit on or before the date saw them.
-                SeenAccounts = db.HouseholdVisits.Where(v => v.HouseholdId == h.Id && v.VisitedOn <= asOf)
+                SeenAccounts = h.LastVisitedOn == null || h.LastVisitedOn <= asOf ? null : db.HouseholdVisits.Where(v => v.HouseholdId == h.Id && v.VisitedOn <= asOf)
                     .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id)
                     .Select(v => (int?)((v.HasVneidLevel2 ? 1 : 0) + (v.HasPublicServiceAccount ? 2 : 0)))
                     .FirstOrDefault(),
-                NeverVisited = h.LastVisitedOn == null,
                 h.HasVneidLevel2, h.HasPublicServiceAccount, h.NeedsAssistance, h.AssistantMemberId,
-                AssistantActive = h.AssistantMemberId != null && db.TeamMembers.Any(m => m.Id == h.AssistantMemberId
+                AssistantActive = h.NeedsAssistance && h.AssistantMemberId != null && db.TeamMembers.Any(m => m.Id == h.AssistantMemberId
                     && m.StartDate <= asOf && (m.EndDate == null || m.EndDate >= asOf)),
             })
             .AsAsyncEnumerable();
         await foreach (var h in households.WithCancellation(cancellationToken))
         {
             var skills = (DigitalSkills)h.Skills & DigitalSkills.All;
-            var vneid = h.SeenAccounts is { } seen ? (seen & 1) != 0 : h.NeverVisited && h.HasVneidLevel2;
-            var publicServices = h.SeenAccounts is { } seen2 ? (seen2 & 2) != 0 : h.NeverVisited && h.HasPublicServiceAccount;
+            var vneid = h.Current ? h.HasVneidLevel2 : h.SeenAccounts is { } seen && (seen & 1) != 0;
+            var publicServices = h.Current ? h.HasPublicServiceAccount : h.SeenAccounts is { } seen2 && (seen2 & 2) != 0;
             var coverage = HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, h.NeedsAssistance, h.AssistantActive ? h.AssistantMemberId : null);
             var a = At(h.DistrictId, h.CommuneId, h.VillageId);
             a.Households++;
