@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Common.Excel;
 using BacGiang.Cnscd.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public sealed class VillageLeaderImport(
         var manager = await RequireCommuneOfficerAsync(db, ImportOperation, cancellationToken);
         var reporter = new ProgressReporter(progress);
 
-        using var content = await ReadLimitedAsync(xlsx, cancellationToken);
+        using var content = await UploadBuffer.ReadLimitedAsync(xlsx, MaxFileBytes, cancellationToken);
         if (content is null)
         {
             return VillageLeaderImportResult.Fail(0, "Tệp lớn hơn 5 MB.");
@@ -307,35 +308,6 @@ public sealed class VillageLeaderImport(
     private static bool IsWellFormed(string email) =>
         email.Length <= 256 && EmailFormat.IsValid(email)
         && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email;
-
-    /// <summary>
-    /// The upload, in memory (ClosedXML needs a seekable stream; a browser upload is not), or null if it is
-    /// larger than <see cref="MaxFileBytes"/>: reading stops there, whatever the stream claims its length is.
-    /// </summary>
-    private static async Task<MemoryStream?> ReadLimitedAsync(Stream source, CancellationToken cancellationToken)
-    {
-        if (source.CanSeek && source.Length - source.Position > MaxFileBytes)
-        {
-            return null;
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                await buffer.DisposeAsync();
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
-    }
 
     /// <summary>Reports a percentage only when it moves, so a page is not re-rendered two thousand times.</summary>
     private sealed class ProgressReporter(IProgress<int>? progress)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BacGiang.Cnscd.Core.Features.Common.Excel;
 using BacGiang.Cnscd.Core.Text;
 using ClosedXML.Excel;
 
@@ -44,7 +45,7 @@ internal static class VillageLeaderSheet
         var sheet = workbook.Worksheets.Add(AccountsSheetName);
         // Text format, so that Excel keeps "07444-01" and an all-digit password exactly as typed.
         sheet.Columns(1, Columns.Length).Style.NumberFormat.Format = "@";
-        WriteHeader(sheet, Columns, Widths);
+        TemplateSheet.WriteHeader(sheet, Columns, Widths);
         for (var i = 0; i < villages.Count; i++)
         {
             sheet.Cell(i + 2, 1).SetValue(villages[i].Code);
@@ -53,7 +54,7 @@ internal static class VillageLeaderSheet
 
         var list = workbook.Worksheets.Add(VillagesSheetName);
         list.Columns(1, 2).Style.NumberFormat.Format = "@";
-        WriteHeader(list, [VillageCode, VillageName], [Widths[0], Widths[1]]);
+        TemplateSheet.WriteHeader(list, [VillageCode, VillageName], [Widths[0], Widths[1]]);
         for (var i = 0; i < villages.Count; i++)
         {
             list.Cell(i + 2, 1).SetValue(villages[i].Code);
@@ -138,20 +139,6 @@ internal static class VillageLeaderSheet
     }
 
     private static SheetContent Failed(int row, string message) => new([], [new ImportRowError(row, message)]);
-
-    private static void WriteHeader(IXLWorksheet sheet, string[] names, double[] widths)
-    {
-        for (var c = 0; c < names.Length; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(names[c]);
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        var header = sheet.Range(1, 1, 1, names.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E3F2FD");
-        sheet.SheetView.FreezeRows(1);
-    }
 
     /// <summary>
     /// A cell as the officer sees it, trimmed: surrounding spaces are invisible in Excel, and a password with a

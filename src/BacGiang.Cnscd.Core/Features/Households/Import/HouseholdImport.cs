@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Common.Excel;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         await RequireImporterAsync(db);
         var on = today ?? Today();
 
-        await using var content = await ReadLimitedAsync(xlsx, cancellationToken);
+        await using var content = await UploadBuffer.ReadLimitedAsync(xlsx, MaxFileBytes, cancellationToken);
         if (content is null)
         {
             return HouseholdImportResult.Fail(0, HouseholdImportMessages.TooLarge);
@@ -279,35 +280,6 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         var listed = ordered.Take(MaxListedErrors).ToList();
         listed.Add(new ImportRowError(0, HouseholdImportMessages.MoreErrors(ordered.Count - MaxListedErrors)));
         return listed;
-    }
-
-    /// <summary>
-    /// The upload, in memory (the xlsx zip needs a seekable stream; a browser upload is not), or null if it is
-    /// larger than <see cref="MaxFileBytes"/>: reading stops there, whatever the stream claims its length is.
-    /// </summary>
-    private static async Task<MemoryStream?> ReadLimitedAsync(Stream source, CancellationToken cancellationToken)
-    {
-        if (source.CanSeek && source.Length - source.Position > MaxFileBytes)
-        {
-            return null;
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                await buffer.DisposeAsync();
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
     }
 
     private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
+using BacGiang.Cnscd.Core.Features.Common.Excel;
 using BacGiang.Cnscd.Core.Text;
 using ClosedXML.Excel;
 using MiniExcelLibs;
@@ -70,7 +71,7 @@ internal static class HouseholdSheet
         var sheet = workbook.Worksheets.Add(HouseholdsSheetName);
         // Text format, so that Excel keeps "07444-01" and "0912345678" exactly as typed.
         sheet.Columns(1, Columns.Length).Style.NumberFormat.Format = "@";
-        WriteHeader(sheet, Columns, Widths);
+        TemplateSheet.WriteHeader(sheet, Columns, Widths);
         if (villages.Count > 0)
         {
             // One example row, with a real village code of the importer; it is a household like any other.
@@ -83,7 +84,7 @@ internal static class HouseholdSheet
 
         var list = workbook.Worksheets.Add(VillagesSheetName);
         list.Columns(1, 2).Style.NumberFormat.Format = "@";
-        WriteHeader(list, [VillageCode, "Tên thôn"], [14, 30]);
+        TemplateSheet.WriteHeader(list, [VillageCode, "Tên thôn"], [14, 30]);
         for (var i = 0; i < villages.Count; i++)
         {
             list.Cell(i + 2, 1).SetValue(villages[i].Code);
@@ -367,18 +368,4 @@ internal static class HouseholdSheet
     };
 
     private static HouseholdSheetContent Failed(int row, string message) => new([], [new ImportRowError(row, message)]);
-
-    private static void WriteHeader(IXLWorksheet sheet, string[] names, double[] widths)
-    {
-        for (var c = 0; c < names.Length; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(names[c]);
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        var header = sheet.Range(1, 1, 1, names.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E3F2FD");
-        sheet.SheetView.FreezeRows(1);
-    }
 }
