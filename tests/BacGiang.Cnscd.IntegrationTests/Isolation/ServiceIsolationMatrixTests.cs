@@ -178,6 +178,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         {
             var team = await ForeignTeamAsync(m);
             Assert.Null(await m.Merge.AnalyseAsync(team.Id, [new MergeEntry("Người Lạ", 1980, null)]));
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
             var ownTeam = await OwnTeamAsync(m);
             if (ownTeam is not null)
             {
@@ -185,6 +186,40 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
                 var analysis = (await m.Merge.AnalyseAsync(ownTeam.Id, [new MergeEntry("Thành Viên Bên Kia", 1980, "0944000777")]))!;
                 Assert.All(analysis.Candidates, c => Assert.Null(c.PersonId));
             }
+        },
+        ["TeamMergeService.AnalyseWorkbookAsync"] = async m =>
+        {
+            // The sibling's member, by name and phone, in a Project 06 sheet in the roster template's format.
+            static MemoryStream Sheet()
+            {
+                using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(TeamExcelService.CreateTemplate()));
+                string[] row = ["Thành Viên Bên Kia", "1980", "0944000777", "", "Thành viên", "", "Người dân", ""];
+                for (var c = 0; c < row.Length; c++)
+                {
+                    workbook.Worksheet("Thành viên tổ").Cell(2, c + 1).SetValue(row[c]);
+                }
+
+                var file = new MemoryStream();
+                workbook.SaveAs(file);
+                file.Position = 0;
+                return file;
+            }
+
+            var member = await ForeignMembershipAsync(m);
+            var team = await ForeignTeamAsync(m);
+            Assert.Null(await m.Merge.AnalyseWorkbookAsync(team.Id, Sheet()));
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+            var ownTeam = await OwnTeamAsync(m);
+            if (ownTeam is not null)
+            {
+                // Read into the actor's own merge, the sibling's member is not recognised as a known person.
+                var analysis = (await m.Merge.AnalyseWorkbookAsync(ownTeam.Id, Sheet()))!;
+                Assert.All(analysis.Candidates, c => Assert.Null(c.PersonId));
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.Equal(1, await db.TeamMembers.CountAsync(t => t.PersonId == member.PersonId));
+            Assert.Equal(1, await db.People.CountAsync(p => p.FullName == "Thành Viên Bên Kia"));
         },
         ["TeamMergeService.ApplyAsync"] = async m =>
         {

@@ -100,6 +100,120 @@ public abstract class TeamMergeServiceTests(DatabaseProvider provider) : EngineT
         Assert.Empty(district.Candidates);
     }
 
+    /// <summary>
+    /// The downloaded roster template filled in with the Project 06 roster (each row: name, year, phone, zalo, position, office,
+    /// affiliation, task) and saved as a real .xlsx file on disk, read back through a file stream as an upload would be.
+    /// </summary>
+    private static FileStream Project06File(params string[][] rows)
+    {
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(TeamExcelService.CreateTemplate())))
+        {
+            var sheet = workbook.Worksheet("Thành viên tổ");
+            for (var r = 0; r < rows.Length; r++)
+            {
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
+                }
+            }
+
+            var path = Path.Combine(Path.GetTempPath(), $"to-de-an-06-{Guid.NewGuid():N}.xlsx");
+            workbook.SaveAs(path);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.DeleteOnClose);
+        }
+    }
+
+    [Fact]
+    public async Task AnalyseWorkbook_Project06Sheet_YieldsItsEntries_AndFoldsTheDuplicates_WithSheetRowNumbers()
+    {
+        var team = await SeedCommuneTeamAsync();
+        await using var file = Project06File(
+            ["Trần Văn Công", "1980", "0911 000 002", "", "Tổ phó", "Trưởng Công an xã", "Công an", ""],
+            ["Le Thi Doan", "1995", "0911000003", "", "Tổ phó", "bi thu doan xa", "Đoàn Thanh niên", ""],
+            ["Hoàng Văn Sáu", "1988", "", "", "Thành viên", "", "Công an", ""],
+            ["Hoàng  văn sáu", "1988", "0911000006", "", "Thành viên", "", "Công an", ""],
+            ["", "", "", "", "", "", "", ""],
+            ["Đinh Thị Bảy", "", "0911000007", "", "Tổ trưởng", "", "Người dân", ""]);
+
+        var analysis = (await MergeFor(MiniProvince.ActorFor(Mini.C1)).AnalyseWorkbookAsync(team.Id, file))!;
+
+        Assert.False(analysis.HasErrors, string.Join("; ", analysis.RowErrors));
+        // 3 current + police chief + one Hoàng Văn Sáu + Đinh Thị Bảy; the blank sheet row 6 is skipped.
+        Assert.Equal(6, analysis.Candidates.Count);
+        var police = analysis.Candidates.Single(c => c.FullName == "Trần Văn Công");
+        Assert.Equal((MergeSource.Project06, TeamPosition.Deputy, OfficialTitle.CommunePoliceChief, Affiliation.Police, "0911000002", 1980),
+            (police.Source, police.Position, police.Title, police.Affiliation, police.Phone, police.BirthYear));
+        Assert.Equal([2], police.InputRows);
+        var doan = analysis.Candidates.Single(c => c.FullName == "Lê Thị Đoàn");
+        Assert.Equal((MergeSource.Both, OfficialTitle.CommuneYouthUnionSecretary), (doan.Source, doan.Title));
+        Assert.Equal(["Dòng 3 là thành viên hiện tại của tổ (cùng số điện thoại)."], doan.Notes);
+        var sau = analysis.Candidates.Single(c => c.FullName == "Hoàng Văn Sáu");
+        Assert.Equal([4, 5], sau.InputRows);
+        Assert.Equal(["Dòng 5 trùng với dòng 4 (cùng họ tên và năm sinh)."], sau.Notes);
+        Assert.Equal("0911000006", sau.Phone);
+        // The position the sheet asks for is the suggestion (the officer still chooses); R1 then says what it lacks.
+        var bay = analysis.Candidates.Single(c => c.FullName == "Đinh Thị Bảy");
+        Assert.Equal((TeamPosition.Leader, Affiliation.Citizen, (int?)null), (bay.Position, bay.Affiliation, bay.BirthYear));
+
+        // Reading and analysing write nothing.
+        await using var db = Database.CreateSystemContext();
+        Assert.Equal(3, await db.TeamMembers.CountAsync(m => m.TeamId == team.Id));
+        Assert.Equal(team.Version, (await db.Teams.SingleAsync(t => t.Id == team.Id)).Version);
+        Assert.False(await db.People.AnyAsync(p => p.FullName == "Trần Văn Công" || p.FullName == "Đinh Thị Bảy"));
+    }
+
+    [Fact]
+    public async Task AnalyseWorkbook_BadFiles_GiveTheImportsRowMessages_AndChangeNothing()
+    {
+        var team = await SeedCommuneTeamAsync();
+        var merge = MergeFor(MiniProvince.ActorFor(Mini.C1));
+
+        await using var rows = Project06File(
+            ["", "1980", "0922000010", "", "Thành viên", "", "Người dân", ""],
+            ["Số Sai", "1980", "09123", "", "Thành viên", "", "Người dân", ""],
+            ["Vị Trí Lạ", "198x", "0922000012", "", "Đội trưởng", "", "Hội nông dân", ""],
+            ["Chức Vụ Thôn", "1980", "0922000016", "", "Tổ phó", "Công an viên", "Công an", ""],
+            ["Chức Vụ Lạ", "1980", "0922000017", "", "Tổ phó", "Giám đốc", "Công an", ""],
+            ["Hợp Lệ", "1980", "0922000018", "", "Thành viên", "", "Người dân", ""]);
+        var bad = (await merge.AnalyseWorkbookAsync(team.Id, rows))!;
+        Assert.Equal(
+        [
+            $"Dòng 2: {TeamRosterService.NameMessage}",
+            $"Dòng 3: {TeamRosterService.PhoneMessage}",
+            $"Dòng 4: {TeamRosterService.BirthYearMessage}",
+            "Dòng 4: Vị trí 'Đội trưởng' không có trong danh mục.",
+            "Dòng 4: Thuộc 'Hội nông dân' không có trong danh mục.",
+            $"Dòng 5: {TeamRosterService.TitleMessage}",
+            "Dòng 6: Chức vụ 'Giám đốc' không có trong danh mục.",
+        ], bad.RowErrors);
+
+        using var wrong = new ClosedXML.Excel.XLWorkbook();
+        wrong.AddWorksheet("Sheet1").Cell(1, 1).SetValue("Tên");
+        var wrongFile = new MemoryStream();
+        wrong.SaveAs(wrongFile);
+        wrongFile.Position = 0;
+        var columns = (await merge.AnalyseWorkbookAsync(team.Id, wrongFile))!;
+        Assert.Equal(["Dòng 1: Thiếu cột 'Họ và tên'.", "Dòng 1: Thiếu cột 'Điện thoại'.", "Dòng 1: Thiếu cột 'Vị trí'.", "Dòng 1: Thiếu cột 'Thuộc'."],
+            columns.RowErrors);
+        Assert.Equal([TeamExcelService.NotAWorkbook],
+            (await merge.AnalyseWorkbookAsync(team.Id, new MemoryStream("Họ và tên,Điện thoại\nA,0912345678"u8.ToArray())))!.RowErrors);
+        Assert.Equal([TeamExcelService.TooBigMessage],
+            (await merge.AnalyseWorkbookAsync(team.Id, new MemoryStream(new byte[TeamExcelService.MaxFileBytes + 1])))!.RowErrors);
+        await using var empty = Project06File();
+        Assert.Equal([TeamExcelService.EmptyMessage], (await merge.AnalyseWorkbookAsync(team.Id, empty))!.RowErrors);
+
+        // The district may read the team but not merge it: refused before the file is read.
+        await using var good = Project06File(["Hợp Lệ", "1980", "0922000018", "", "Thành viên", "", "Người dân", ""]);
+        var district = (await MergeFor(MiniProvince.ActorFor(Mini.D1)).AnalyseWorkbookAsync(team.Id, good))!;
+        Assert.Equal([TeamService.RoleMessage], district.RowErrors);
+        Assert.Empty(district.Candidates);
+
+        await using var db = Database.CreateSystemContext();
+        Assert.Equal(3, await db.TeamMembers.CountAsync(m => m.TeamId == team.Id));
+        Assert.Equal(team.Version, (await db.Teams.SingleAsync(t => t.Id == team.Id)).Version);
+        Assert.False(await db.People.AnyAsync(p => p.FullName == "Hợp Lệ"));
+    }
+
     [Fact]
     public async Task Preview_ShowsTheResultingTeamAndItsR1Check_WithoutWriting()
     {

@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Web.Components.Pages.Teams;
 using BacGiang.Cnscd.Web.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
@@ -91,6 +92,74 @@ public class TeamMergePageTests : ComponentTestBase
 
         page.WaitForAssertion(() => Assert.Equal($"Dòng 1: {TeamRosterService.PhoneMessage}", page.Find(".merge-errors").TextContent.Trim()));
         Assert.Equal("Ngô Văn Số", page.Find(".merge-name input").GetAttribute("value"));
+    }
+
+    /// <summary>The roster template filled in with these Project 06 rows (name, year, phone, zalo, position, office, affiliation, task).</summary>
+    private static byte[] Project06Sheet(params string[][] rows)
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(TeamExcelService.CreateTemplate()));
+        var sheet = workbook.Worksheet("Thành viên tổ");
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
+            }
+        }
+
+        using var file = new MemoryStream();
+        workbook.SaveAs(file);
+        return file.ToArray();
+    }
+
+    [Fact]
+    public async Task MergePage_UploadedProject06Sheet_IsAnalysed_WithDuplicatesFolded_AndAConstitutedPreview()
+    {
+        var commune = await AddChairAsync();
+        ActAs(commune);
+        AddAuthorization().SetAuthorized("xa@demo.cnscd.vn").SetRoles(nameof(AppRole.CommuneOfficer));
+        Render<MudPopoverProvider>();
+        Render<MudDialogProvider>();
+        var page = Render<TeamMergePage>(p => p.Add(c => c.UnitId, commune.Id));
+        page.WaitForAssertion(() => page.FindComponent<InputFile>());
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Project06Sheet(
+            ["Trần Văn Công", "1980", "0911000002", "", "Tổ phó", "Trưởng Công an xã", "Công an", ""],
+            ["Lê Thị Đoàn", "1995", "0911000003", "", "Tổ phó", "Bí thư Đoàn xã", "Đoàn Thanh niên", ""],
+            ["Tran Van Cong", "1980", "0911 000 002", "", "Thành viên", "", "Công an", ""]), "to-de-an-06.xlsx"));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".merge-candidate-name").Count));
+        Assert.Contains("Dòng 4 trùng với dòng 2 (cùng số điện thoại).", page.Find(".merge-candidates").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đã kiện toàn", page.Find(".merge-preview .team-status").TextContent.Trim());
+        Assert.Empty(page.FindAll(".merge-errors"));
+        await using var db = CnscdDatabase.CreateContext(Settings, BacGiang.Cnscd.Core.Tenancy.Actor.System("check"));
+        Assert.Equal(1, await db.TeamMembers.CountAsync(m => m.UnitId == commune.Id));
+    }
+
+    [Fact]
+    public async Task MergePage_BadUploads_ListTheSheetRows_AndKeepTheTypedList()
+    {
+        var commune = await AddChairAsync();
+        ActAs(commune);
+        AddAuthorization().SetAuthorized("xa@demo.cnscd.vn").SetRoles(nameof(AppRole.CommuneOfficer));
+        Render<MudPopoverProvider>();
+        var page = Render<TeamMergePage>(p => p.Add(c => c.UnitId, commune.Id));
+        page.WaitForAssertion(() => page.Find(".merge-paste textarea"));
+        page.Find(".merge-paste textarea").Change("Ngô Văn Gõ; 1980; 0911000008");
+        page.Find(".merge-paste-apply").Click();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Project06Sheet(
+            ["Trần Văn Công", "1980", "0911000002", "", "Đội trưởng", "Trưởng Công an xã", "Công an", ""],
+            ["Số Sai", "1980", "09123", "", "Thành viên", "", "Người dân", ""]), "to-de-an-06.xlsx"));
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Dòng 2: Vị trí 'Đội trưởng' không có trong danh mục.", $"Dòng 3: {TeamRosterService.PhoneMessage}"],
+            page.FindAll(".merge-error").Select(d => d.TextContent.Trim())));
+        Assert.Empty(page.FindAll(".merge-candidates"));
+        Assert.Equal("Ngô Văn Gõ", page.Find(".merge-name input").GetAttribute("value"));
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Họ và tên,Điện thoại", "to-de-an-06.csv"));
+        page.WaitForAssertion(() => Assert.Equal(TeamExcelService.NotAWorkbook, page.Find(".merge-errors").TextContent.Trim()));
+        Assert.Equal("Ngô Văn Gõ", page.Find(".merge-name input").GetAttribute("value"));
     }
 
     /// <summary>Thị trấn Đồi Ngô's team with its chair only.</summary>

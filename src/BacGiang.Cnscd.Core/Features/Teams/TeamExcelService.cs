@@ -83,20 +83,12 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
             return new RosterImportResult(false, 0, failure!.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: failure.IsConflict);
         }
 
-        using var content = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await xlsx.ReadAsync(buffer, cancellationToken)) > 0)
+        using var content = await ReadLimitedAsync(xlsx, cancellationToken);
+        if (content is null)
         {
-            if (content.Length + read > MaxFileBytes)
-            {
-                return RosterImportResult.Fail(new ImportRowError(0, TooBigMessage));
-            }
-
-            content.Write(buffer, 0, read);
+            return RosterImportResult.Fail(new ImportRowError(0, TooBigMessage));
         }
 
-        content.Position = 0;
         progress?.Report(10);
         var (rows, sheetErrors) = ReadSheet(content);
         if (sheetErrors.Count > 0)
@@ -180,6 +172,51 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
     }
 
     /// <summary>
+    /// The Project 06 roster of a merge (§1.1), read from a sheet in the template's format (one reader, one template for
+    /// both): one <see cref="MergeEntry"/> per filled-in row, carrying its sheet row number. The columns are checked as the
+    /// import checks them (year, position, office for the team's level, affiliation), with the same messages; names and
+    /// phones are checked when the entries are folded. Unlike the import, the same person twice is not an error here: the
+    /// merge folds such rows together. Zalo and task columns are not used by a merge.
+    /// </summary>
+    internal static async Task<(List<MergeEntry> Entries, List<ImportRowError> Errors)> ReadMergeEntriesAsync(Stream xlsx, UnitLevel level,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(xlsx);
+        using var content = await ReadLimitedAsync(xlsx, cancellationToken);
+        if (content is null)
+        {
+            return ([], [new ImportRowError(0, TooBigMessage)]);
+        }
+
+        var (rows, sheetErrors) = ReadSheet(content);
+        if (sheetErrors.Count > 0)
+        {
+            return ([], sheetErrors);
+        }
+
+        if (rows.Count == 0)
+        {
+            return ([], [new ImportRowError(0, EmptyMessage)]);
+        }
+
+        var entries = new List<MergeEntry>();
+        var errors = new List<ImportRowError>();
+        foreach (var row in rows)
+        {
+            var rowErrors = new List<string>();
+            var year = ParseYear(row.Year, rowErrors);
+            var position = Lookup(Positions, row.Position, "Vị trí", rowErrors, TeamPosition.Member);
+            var title = row.Title.Length == 0 ? OfficialTitle.None : Lookup(Titles, row.Title, "Chức vụ", rowErrors, OfficialTitle.None);
+            var affiliation = Lookup(Affiliations, row.Affiliation, "Thuộc", rowErrors, Affiliation.Citizen);
+            errors.AddRange(rowErrors.Select(e => new ImportRowError(row.Number, e)));
+            // The office-for-level check is left to the fold, which makes it for typed entries too (one message, not two).
+            entries.Add(new MergeEntry(row.Name, year, row.Phone.Length == 0 ? null : row.Phone, affiliation, title, position, row.Number));
+        }
+
+        return (entries, errors);
+    }
+
+    /// <summary>
     /// Today's rosters of every team in the subtree of <paramref name="unitId"/> (a commune: its own team and its village
     /// teams), formatted; phones as <see cref="PersonalDataPolicy"/> lets the reader see them. Null when the unit is not in
     /// the reader's scope. The export is audited.
@@ -243,6 +280,27 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         await Auditing.AuditLog.RecordAsync(db, AuditActions.Export, nameof(TeamMember), null, unit.Id,
             "{\"what\":\"roster\",\"rows\":" + rows.Count.ToString(CultureInfo.InvariantCulture) + "}", cancellationToken: cancellationToken);
         return Save(workbook);
+    }
+
+    /// <summary>The upload in memory (ClosedXML needs a seekable stream), or null as soon as it passes <see cref="MaxFileBytes"/>.</summary>
+    private static async Task<MemoryStream?> ReadLimitedAsync(Stream xlsx, CancellationToken cancellationToken)
+    {
+        var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await xlsx.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (content.Length + read > MaxFileBytes)
+            {
+                await content.DisposeAsync();
+                return null;
+            }
+
+            content.Write(buffer, 0, read);
+        }
+
+        content.Position = 0;
+        return content;
     }
 
     private static bool Same(string? phone, string nameKey, int? year, Person person) =>

@@ -1,5 +1,6 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -23,20 +24,66 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     /// <summary>Reads the team's current roster and the Project 06 roster and folds them into one list of people.</summary>
     public async Task<MergeAnalysis?> AnalyseAsync(int teamId, IReadOnlyList<MergeEntry> entries, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (team, refused) = await OpenForMergeAsync(db, teamId, cancellationToken);
+        if (team is null || refused is not null)
+        {
+            return refused;
+        }
+
+        return await FoldAllAsync(db, team, entries, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="AnalyseAsync"/>, with the Project 06 roster uploaded as an .xlsx in the roster template's format (read
+    /// by <see cref="TeamExcelService"/>). A file that is not a workbook, too large, with missing columns or bad rows gives
+    /// the import's row-level messages (sheet row numbers) and no usable analysis; nothing is written either way.
+    /// </summary>
+    public async Task<MergeAnalysis?> AnalyseWorkbookAsync(int teamId, Stream xlsx, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(xlsx);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Scope and role first: a forged request costs no parsing.
+        var (team, refused) = await OpenForMergeAsync(db, teamId, cancellationToken);
+        if (team is null || refused is not null)
+        {
+            return refused;
+        }
+
+        var (entries, fileErrors) = await TeamExcelService.ReadMergeEntriesAsync(xlsx, team.Level, cancellationToken);
+        if (entries.Count == 0)
+        {
+            return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], fileErrors.Select(Format).ToList());
+        }
+
+        // Every problem of the file in one list: the column checks above and the name / phone / office checks of the fold.
+        return await FoldAllAsync(db, team, entries, fileErrors, cancellationToken);
+    }
+
+    /// <summary>The team to merge into, or null (refused and audited) when it is outside the actor's scope; a role that may not merge gets an analysis carrying only the refusal.</summary>
+    private static async Task<(Team? Team, MergeAnalysis? Refused)> OpenForMergeAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
+    {
         var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
-            return null;
+            await TeamRosterService.RefuseAsync(db, nameof(Team), teamId, "merge team not in scope", cancellationToken);
+            return (null, null);
         }
 
         if (!TeamService.MayEditTeams(db.Actor))
         {
             // Readers of the team (district, province leaders) do not restructure it, nor see its phone book through here.
             await TeamRosterService.RefuseAsync(db, nameof(Team), team.Id, "role may not merge teams", cancellationToken);
-            return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], [TeamService.RoleMessage]);
+            return (team, new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], [TeamService.RoleMessage]));
         }
 
+        return (team, null);
+    }
+
+    private static async Task<MergeAnalysis> FoldAllAsync(CnscdDbContext db, Team team, IReadOnlyList<MergeEntry> entries,
+        IReadOnlyList<ImportRowError> earlierErrors, CancellationToken cancellationToken)
+    {
         var today = TeamRosterService.Today();
         var current = await db.TeamMembers.AsNoTracking()
             .Where(m => m.TeamId == team.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
@@ -52,25 +99,29 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
                 PersonId = m.PersonId, Affiliation = m.Affiliation, Source = MergeSource.CurrentTeam, Position = m.Position, Title = m.Title,
             })
             .ToList();
-        var errors = new List<string>();
+        var errors = new List<ImportRowError>(earlierErrors);
         if (entries.Count == 0)
         {
-            errors.Add(NothingToMergeMessage);
+            errors.Add(new ImportRowError(0, NothingToMergeMessage));
         }
         else if (entries.Count > MaxEntries)
         {
-            errors.Add($"Danh sách có {entries.Count} người, nhiều hơn mức tối đa {MaxEntries}.");
+            errors.Add(new ImportRowError(0, $"Danh sách có {entries.Count} người, nhiều hơn mức tối đa {MaxEntries}."));
         }
         else
         {
             for (var i = 0; i < entries.Count; i++)
             {
-                await FoldAsync(db, team, candidates, entries[i], i + 1, errors, cancellationToken);
+                await FoldAsync(db, team, candidates, entries[i], entries[i].Row ?? i + 1, errors, cancellationToken);
             }
         }
 
-        return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, candidates, errors);
+        // Row by row, as the officer reads the file (OrderBy is stable: a row's messages keep their order).
+        var messages = errors.OrderBy(e => e.Row).Select(Format).ToList();
+        return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, candidates, messages);
     }
+
+    private static string Format(ImportRowError error) => error.Row > 0 ? $"Dòng {error.Row}: {error.Message}" : error.Message;
 
     /// <summary>The team as the officer's choices would make it, with its R1 checklist. Nothing is read or written.</summary>
     public static MergePreview Preview(UnitLevel level, IReadOnlyList<MergeCandidate> candidates)
@@ -193,7 +244,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         _ => TeamPosition.Deputy,
     };
 
-    private static async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<string> errors,
+    private static async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<ImportRowError> errors,
         CancellationToken cancellationToken)
     {
         var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null);
@@ -204,7 +255,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
 
         if (personErrors.Count > 0)
         {
-            errors.AddRange(personErrors.Select(e => $"Dòng {row}: {e}"));
+            errors.AddRange(personErrors.Select(e => new ImportRowError(row, e)));
             return;
         }
 
@@ -243,7 +294,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
             FullName = known?.FullName ?? person.FullName, BirthYear = known?.BirthYear ?? person.BirthYear,
             Phone = known is null ? person.Phone ?? "" : PersonalDataPolicy.Phone(db.Actor, known, known.Phone), MatchPhone = known?.Phone ?? person.Phone,
             PersonId = known?.Id, Affiliation = entry.Affiliation, Source = MergeSource.Project06, Title = entry.Title,
-            Position = SuggestedPosition(entry.Title),
+            Position = entry.Position ?? SuggestedPosition(entry.Title),
         };
         candidate.InputRows.Add(row);
         if (known is not null)
