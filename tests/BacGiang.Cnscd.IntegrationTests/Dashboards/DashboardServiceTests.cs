@@ -115,6 +115,64 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
     }
 
     [Fact]
+    public async Task GovernanceComplete_NeedsRegulation_ThisYearsPlan_AndATaskForEveryCurrentMember()
+    {
+        // R5 is computed set-based (teams with this year's plan, teams with a current member without a task); each
+        // team below differs from a complete one in one way, so a drift in any part of the rule changes a count.
+        await using (var db = Database.CreateSystemContext())
+        {
+            var teams = await db.Teams.Where(t => t.DistrictId == Mini.D1.Id).ToDictionaryAsync(t => t.UnitId);
+            foreach (var team in teams.Values.Where(t => t.UnitId != Mini.C3.Id))
+            {
+                team.RegulationNumber = "12/QĐ-UBND";
+                team.RegulationIssuedOn = new DateOnly(2026, 2, 1);
+            }
+
+            void Plan(int unitId, int year) =>
+                db.AnnualPlans.Add(new AnnualPlan { UnitId = unitId, TeamId = teams[unitId].Id, Year = year, KeyTargets = "Phủ 100% hộ" });
+            void Member(int unitId, string? task, DateOnly start, DateOnly? end = null) =>
+                db.TeamMembers.Add(new TeamMember
+                {
+                    UnitId = unitId, TeamId = teams[unitId].Id, StartDate = start, EndDate = end, TaskAssignment = task,
+                    Person = new Person { UnitId = unitId, FullName = "Thành Viên", FullNameSearch = "thanh vien" },
+                });
+
+            // C1: complete — its member has a task; a former member and a future member without a task do not count.
+            Plan(Mini.C1.Id, 2026);
+            Member(Mini.C1.Id, "Hướng dẫn VNeID", new DateOnly(2025, 1, 1));
+            Member(Mini.C1.Id, null, new DateOnly(2024, 1, 1), new DateOnly(2025, 6, 30));
+            Member(Mini.C1.Id, "", Today.AddDays(5));
+            // V11: a current member whose task is blank.
+            Plan(Mini.V11.Id, 2026);
+            Member(Mini.V11.Id, "Hướng dẫn DVC", new DateOnly(2025, 1, 1));
+            Member(Mini.V11.Id, "   ", new DateOnly(2025, 1, 1));
+            // V12: last year's plan only.
+            Plan(Mini.V12.Id, 2025);
+            // V31: complete without members (nobody lacks a task).
+            Plan(Mini.V31.Id, 2026);
+            // C3: this year's plan but no regulation.
+            Plan(Mini.C3.Id, 2026);
+            await db.SaveChangesAsync();
+        }
+
+        var district = (await For(MiniProvince.ActorFor(Mini.D1)).GetAsync(null, Today))!;
+        Assert.Equal((5, 2), (district.Totals.Teams, district.Totals.TeamsGovernanceComplete));
+        Assert.Equal(1, district.Children.Single(c => c.UnitId == Mini.C1.Id).Figures.TeamsGovernanceComplete);
+        Assert.Equal(1, district.Children.Single(c => c.UnitId == Mini.C3.Id).Figures.TeamsGovernanceComplete);
+
+        var province = (await For(MiniProvince.ActorFor(Mini.Province)).GetAsync(null, Today))!;
+        Assert.Equal(2, province.Totals.TeamsGovernanceComplete);
+        var commune = (await For(MiniProvince.ActorFor(Mini.C1)).GetAsync(null, Today))!;
+        Assert.Equal(1, commune.Totals.TeamsGovernanceComplete);
+        Assert.Equal(0, commune.Children.Single(c => c.UnitId == Mini.V11.Id).Figures.TeamsGovernanceComplete);
+        Assert.Equal(0, commune.Children.Single(c => c.UnitId == Mini.V12.Id).Figures.TeamsGovernanceComplete);
+
+        // Next year nobody has a plan yet.
+        var nextYear = (await For(MiniProvince.ActorFor(Mini.D1)).GetAsync(null, new DateOnly(2027, 1, 15)))!;
+        Assert.Equal(0, nextYear.Totals.TeamsGovernanceComplete);
+    }
+
+    [Fact]
     public async Task Trend_EndsWithTheCurrentFigures_AndExport_IsARealWorkbook_Audited()
     {
         await CoverSomeAsync();

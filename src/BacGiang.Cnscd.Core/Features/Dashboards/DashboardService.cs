@@ -36,23 +36,48 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         }
 
         var on = today ?? Today();
-        var children = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == root.Id && (u.ValidTo == null || u.ValidTo >= on))
-            .OrderBy(u => u.Code)
-            .Select(u => new { u.Id, u.Code, u.Name, u.Level })
+        // The child units and the visible ancestors (the breadcrumb) in one round trip: the scope filter drops the
+        // ancestors above the reader's scope, so the breadcrumb stops at the top of the scope.
+        var units = await db.Units.AsNoTracking()
+            .Where(u => (u.ParentId == root.Id && (u.ValidTo == null || u.ValidTo >= on))
+                || u.Id == root.ParentId || u.Id == root.DistrictId || u.Id == root.CommuneId || u.Level == UnitLevel.Province)
+            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Level, u.ParentId))
             .ToListAsync(cancellationToken);
+        var children = units.Where(u => u.ParentId == root.Id).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var path = PathOf(root, units);
 
         var households = await HouseholdsAsync(db, root, cancellationToken);
         var teams = await TeamsAsync(db, root, on, cancellationToken);
         var reports = await ReportsAsync(db, root, on, cancellationToken);
 
-        var totals = Accumulator.Sum(households, teams, reports, _ => true);
-        var rows = children.Select(c => new DashboardRow(c.Id, c.Code, c.Name, c.Level,
-                Accumulator.Sum(households, teams, reports, key => ChildOf(root.Level, key) == c.Id)))
-            .ToList();
+        // One pass over the rows: every row lands in the total and in its child's figures (≈ 2,100 teams and a few
+        // hundred household groups at the province, so no per-child re-scan of every row).
+        var total = new Accumulator();
+        var byChild = children.ToDictionary(c => c.Id, _ => new Accumulator());
+        foreach (var (key, counts) in households)
+        {
+            total.Add(counts);
+            Of(key)?.Add(counts);
+        }
+
+        foreach (var team in teams)
+        {
+            total.Add(team);
+            Of(team.Key)?.Add(team);
+        }
+
+        foreach (var (key, onTime) in reports)
+        {
+            total.Add(onTime);
+            Of(key)?.Add(onTime);
+        }
+
+        var totals = total.Figures();
+        var rows = children.Select(c => new DashboardRow(c.Id, c.Code, c.Name, c.Level, byChild[c.Id].Figures())).ToList();
         var targets = await TargetsAsync(db, root.Id, totals, on, cancellationToken);
-        var path = await PathAsync(db, root, cancellationToken);
         return new DashboardView(root.Id, root.Code, root.Name, root.Level, path, totals, rows, targets, on);
+
+        Accumulator? Of(Ancestry key) => ChildOf(root.Level, key) is { } child && byChild.TryGetValue(child, out var a) ? a : null;
     }
 
     /// <summary>
@@ -65,7 +90,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var root = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
-            .Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level)).FirstOrDefaultAsync(cancellationToken);
+            .Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).FirstOrDefaultAsync(cancellationToken);
         if (root is null)
         {
             return [];
@@ -149,8 +174,8 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     {
         var query = db.Units.AsNoTracking();
         var root = unitId is { } id
-            ? await query.Where(u => u.Id == id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level)).FirstOrDefaultAsync(cancellationToken)
-            : await query.OrderBy(u => u.Level).ThenBy(u => u.Id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level)).FirstOrDefaultAsync(cancellationToken);
+            ? await query.Where(u => u.Id == id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).FirstOrDefaultAsync(cancellationToken)
+            : await query.OrderBy(u => u.Level).ThenBy(u => u.Id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).FirstOrDefaultAsync(cancellationToken);
         // Existence across scopes is checked only to tell "no such unit" from "not yours" for the audit.
         if (root is null && unitId is { } asked && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == asked, cancellationToken))
         {
@@ -225,16 +250,25 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         var cutoff = today.AddDays(-teamOptions.Value.InactiveAfterDays);
         var cutoffUtc = VietnamTime.StartOfDayUtc(cutoff);
         var year = today.Year;
-        return await InSubtree(db.Teams.AsNoTracking(), root)
-            .Select(t => new TeamFacts(
-                new Ancestry(t.DistrictId, t.CommuneId, t.VillageId),
-                t.IsConstituted,
-                t.RegulationNumber != null && t.RegulationNumber != "" && t.RegulationIssuedOn != null
-                    && !db.TeamMembers.Any(m => m.TeamId == t.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)
-                        && (m.TaskAssignment == null || m.TaskAssignment.Trim() == ""))
-                    && db.AnnualPlans.Any(p => p.TeamId == t.Id && p.Year == year),
-                t.LastActivityOn != null ? t.LastActivityOn >= cutoff : t.CreatedAtUtc >= cutoffUtc))
+        // Set-based rather than two correlated sub-queries per team (≈ 2,100 teams at the province): the teams with
+        // this year's plan, and the teams with a current member without a task, each read once for the subtree (a
+        // member and a plan carry their team's unit, so the same subtree filter selects them).
+        var teams = await InSubtree(db.Teams.AsNoTracking(), root)
+            .Select(t => new
+            {
+                t.Id, t.DistrictId, t.CommuneId, t.VillageId, t.IsConstituted,
+                HasRegulation = t.RegulationNumber != null && t.RegulationNumber != "" && t.RegulationIssuedOn != null,
+                Active = t.LastActivityOn != null ? t.LastActivityOn >= cutoff : t.CreatedAtUtc >= cutoffUtc,
+            })
             .ToListAsync(cancellationToken);
+        var withPlan = (await InSubtree(db.AnnualPlans.AsNoTracking(), root).Where(p => p.Year == year)
+            .Select(p => p.TeamId).ToListAsync(cancellationToken)).ToHashSet();
+        var withUntaskedMember = (await InSubtree(db.TeamMembers.AsNoTracking(), root)
+            .Where(m => m.StartDate <= today && (m.EndDate == null || m.EndDate >= today) && (m.TaskAssignment == null || m.TaskAssignment.Trim() == ""))
+            .Select(m => m.TeamId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        return teams.Select(t => new TeamFacts(new Ancestry(t.DistrictId, t.CommuneId, t.VillageId), t.IsConstituted,
+                t.HasRegulation && withPlan.Contains(t.Id) && !withUntaskedMember.Contains(t.Id), t.Active))
+            .ToList();
     }
 
     private static async Task<List<(Ancestry Key, bool OnTime)>> ReportsAsync(CnscdDbContext db, RootUnit root, DateOnly today,
@@ -280,20 +314,14 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         _ => indicator.ToString(),
     };
 
-    private static async Task<IReadOnlyList<(int Id, string Name)>> PathAsync(CnscdDbContext db, RootUnit root, CancellationToken cancellationToken)
+    /// <summary>The breadcrumb: the root, then its parents while they are among the visible units read with the children.</summary>
+    private static List<(int Id, string Name)> PathOf(RootUnit root, List<UnitRow> units)
     {
-        // Walk up while the ancestors are visible: the breadcrumb stops at the top of the reader's scope.
+        var byId = units.ToDictionary(u => u.Id);
         var path = new List<(int, string)> { (root.Id, root.Name) };
-        var parentId = await db.Units.AsNoTracking().Where(u => u.Id == root.Id).Select(u => u.ParentId).FirstOrDefaultAsync(cancellationToken);
-        while (parentId is not null)
+        var parentId = root.ParentId;
+        while (parentId is { } id && byId.TryGetValue(id, out var parent) && path.Count < 5)
         {
-            var parent = await db.Units.AsNoTracking().Where(u => u.Id == parentId)
-                .Select(u => new { u.Id, u.Name, u.ParentId }).FirstOrDefaultAsync(cancellationToken);
-            if (parent is null)
-            {
-                break;
-            }
-
             path.Insert(0, (parent.Id, parent.Name));
             parentId = parent.ParentId;
         }
@@ -303,27 +331,36 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
 
     private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
-    private sealed record RootUnit(int Id, string Code, string Name, UnitLevel Level);
+    private sealed record RootUnit(int Id, string Code, string Name, UnitLevel Level, int? ParentId, int? DistrictId, int? CommuneId);
+
+    private sealed record UnitRow(int Id, string Code, string Name, UnitLevel Level, int? ParentId);
 
     private sealed record Ancestry(int? DistrictId, int? CommuneId, int? VillageId);
 
     private sealed record TeamFacts(Ancestry Key, bool Constituted, bool GovernanceComplete, bool Active);
 
-    private static class Accumulator
+    /// <summary>The figures of one unit, added up row by row.</summary>
+    private sealed class Accumulator
     {
-        public static DashboardFigures Sum(List<(Ancestry Key, HouseholdCounts Counts)> households, List<TeamFacts> teams,
-            List<(Ancestry Key, bool OnTime)> reports, Func<Ancestry, bool> belongs)
-        {
-            var counts = new HouseholdCounts();
-            foreach (var (key, c) in households.Where(h => belongs(h.Key)))
-            {
-                counts.Add(c);
-            }
+        private readonly HouseholdCounts _households = new();
+        private int _teams, _constituted, _governance, _active, _reports, _onTime;
 
-            var ownTeams = teams.Where(t => belongs(t.Key)).ToList();
-            var ownReports = reports.Where(r => belongs(r.Key)).ToList();
-            return new DashboardFigures(counts, ownTeams.Count, ownTeams.Count(t => t.Constituted), ownTeams.Count(t => t.GovernanceComplete),
-                ownTeams.Count(t => t.Active), ownReports.Count, ownReports.Count(r => r.OnTime));
+        public void Add(HouseholdCounts counts) => _households.Add(counts);
+
+        public void Add(TeamFacts team)
+        {
+            _teams++;
+            _constituted += team.Constituted ? 1 : 0;
+            _governance += team.GovernanceComplete ? 1 : 0;
+            _active += team.Active ? 1 : 0;
         }
+
+        public void Add(bool reportOnTime)
+        {
+            _reports++;
+            _onTime += reportOnTime ? 1 : 0;
+        }
+
+        public DashboardFigures Figures() => new(_households, _teams, _constituted, _governance, _active, _reports, _onTime);
     }
 }
