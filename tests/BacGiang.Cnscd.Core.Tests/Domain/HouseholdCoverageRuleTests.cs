@@ -58,4 +58,26 @@ public class HouseholdCoverageRuleTests
         Assert.Null(household.AssistantMemberId);
         Assert.Equal(CoverageStatus.NotCovered, household.Coverage);
     }
+
+    [Fact]
+    public void AssistedOverload_DecidesLikeTheRuleForEveryCombinationOfInputs()
+    {
+        // The reports group households by these inputs in SQL and call the "assisted" overload once per group.
+        foreach (var skills in new[] { DigitalSkills.None, DigitalSkills.OnlinePayment, DigitalSkills.All & ~DigitalSkills.OtherPlatforms, DigitalSkills.All })
+        {
+            foreach (var (vneid, publicServices) in new[] { (false, false), (true, false), (false, true), (true, true) })
+            {
+                foreach (var (needs, assistant) in new[] { (false, (int?)null), (false, 4), (true, null), (true, 4) })
+                {
+                    Assert.Equal(
+                        HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, needs, assistant),
+                        HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, assisted: needs && assistant is not null));
+                }
+            }
+        }
+
+        Assert.Equal(CoverageStatus.CoveredByOwnMember, HouseholdCoverageRule.Evaluate(DigitalSkills.All, true, true, assisted: true));
+        Assert.Equal(CoverageStatus.CoveredByAssistance, HouseholdCoverageRule.Evaluate(DigitalSkills.All, true, false, assisted: true));
+        Assert.Equal(CoverageStatus.NotCovered, HouseholdCoverageRule.Evaluate(DigitalSkills.All, false, true, assisted: false));
+    }
 }

@@ -7,16 +7,21 @@ namespace BacGiang.Cnscd.Core.Domain;
 public static class HouseholdCoverageRule
 {
     public static CoverageStatus Evaluate(DigitalSkills skillsGuided, bool hasVneidLevel2, bool hasPublicServiceAccount,
-        bool needsAssistance, int? assistantMemberId)
+        bool needsAssistance, int? assistantMemberId) =>
+        Evaluate(skillsGuided, hasVneidLevel2, hasPublicServiceAccount, assisted: needsAssistance && assistantMemberId is not null);
+
+    /// <summary>
+    /// The same rule where "needs assistance and has an assistant" is already one fact: the reports count households
+    /// grouped by these inputs in SQL (<c>IndicatorCalculator</c>) and decide each group's coverage here.
+    /// </summary>
+    public static CoverageStatus Evaluate(DigitalSkills skillsGuided, bool hasVneidLevel2, bool hasPublicServiceAccount, bool assisted)
     {
         if ((skillsGuided & DigitalSkills.All) == DigitalSkills.All && hasVneidLevel2 && hasPublicServiceAccount)
         {
             return CoverageStatus.CoveredByOwnMember;
         }
 
-        return needsAssistance && assistantMemberId is not null
-            ? CoverageStatus.CoveredByAssistance
-            : CoverageStatus.NotCovered;
+        return assisted ? CoverageStatus.CoveredByAssistance : CoverageStatus.NotCovered;
     }
 
     public static bool IsCovered(this CoverageStatus status) => status != CoverageStatus.NotCovered;

@@ -103,55 +103,64 @@ public static class IndicatorCalculator
             return a;
         }
 
-        // Households: one streamed row each, the date's values computed by the database, the rule applied here.
-        var households = db.Households.AsNoTracking().Where(InSubtree<Household>(level, unitId)).Where(h => h.CreatedAtUtc < cutoffUtc)
+        // Households: counted by the database, grouped per ancestry (village) and per input of the coverage rule, so a few
+        // small rows per village come back instead of one per household (540,000 for the province). Each household's values
+        // as of the date are computed in the inner projection, exactly as before; the rule itself is applied here, once per
+        // group (HouseholdCoverageRule.Evaluate), so there is still one coverage rule.
+        var householdQuery = db.Households.AsNoTracking().Where(InSubtree<Household>(level, unitId)).Where(h => h.CreatedAtUtc < cutoffUtc)
             .Select(h => new
             {
                 h.DistrictId, h.CommuneId, h.VillageId,
-                // Accounts are stored from the newest visit (HouseholdService.LogVisitAsync): when no visit is after the date,
-                // the stored accounts ARE the date's and the visit history need not be read. Only households visited after
-                // the date pay for that subquery. Skills always come from their dated rows (guidance can be recorded
-                // without a visit, e.g. by an import), which is a cheap seek on the (HouseholdId, Skill) key.
-                Current = h.LastVisitedOn == null || h.LastVisitedOn <= asOf,
+                // Skills always come from their dated rows (guidance can be recorded without a visit, e.g. by an import):
+                // a seek on the (HouseholdId, Skill) key.
                 Skills = h.Skills.Where(s => s.GuidedOn <= asOf).Sum(s => (int)s.Skill),
-                // 1 = VNeID, 2 = public services, as the latest visit on or before the date saw them.
-                SeenAccounts = h.LastVisitedOn == null || h.LastVisitedOn <= asOf ? null : db.HouseholdVisits.Where(v => v.HouseholdId == h.Id && v.VisitedOn <= asOf)
-                    .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id)
-                    .Select(v => (int?)((v.HasVneidLevel2 ? 1 : 0) + (v.HasPublicServiceAccount ? 2 : 0)))
-                    .FirstOrDefault(),
-                h.HasVneidLevel2, h.HasPublicServiceAccount, h.NeedsAssistance, h.AssistantMemberId,
-                AssistantActive = h.NeedsAssistance && h.AssistantMemberId != null && db.TeamMembers.Any(m => m.Id == h.AssistantMemberId
+                // 1 = VNeID, 2 = public services, as the latest visit on or before the date saw them. Accounts are stored from
+                // the newest visit (HouseholdService.LogVisitAsync): when no visit is after the date, the stored accounts ARE
+                // the date's, and only households visited after the date pay for reading their visit history (none of them
+                // visited by the date: no account).
+                Accounts = h.LastVisitedOn == null || h.LastVisitedOn <= asOf
+                    ? (h.HasVneidLevel2 ? 1 : 0) + (h.HasPublicServiceAccount ? 2 : 0)
+                    : db.HouseholdVisits.Where(v => v.HouseholdId == h.Id && v.VisitedOn <= asOf)
+                        .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id)
+                        .Select(v => (int?)((v.HasVneidLevel2 ? 1 : 0) + (v.HasPublicServiceAccount ? 2 : 0)))
+                        .FirstOrDefault() ?? 0,
+                // Assistance counts when the assistant's membership was active on the date.
+                Assisted = h.NeedsAssistance && h.AssistantMemberId != null && db.TeamMembers.Any(m => m.Id == h.AssistantMemberId
                     && m.StartDate <= asOf && (m.EndDate == null || m.EndDate >= asOf)),
             })
-            .AsAsyncEnumerable();
-        await foreach (var h in households.WithCancellation(cancellationToken))
+            // The key holds every input of the rule, so the only aggregate is a count: EF then keeps the per-household values
+            // in the GROUP BY (a count with a condition over them would become a correlated count per group).
+            .GroupBy(h => new { h.DistrictId, h.CommuneId, h.VillageId, h.Skills, h.Accounts, h.Assisted })
+            .Select(g => new { g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId, g.Key.Skills, g.Key.Accounts, g.Key.Assisted, Count = g.Count() });
+        var householdGroups = await householdQuery.ToListAsync(cancellationToken);
+        foreach (var g in householdGroups)
         {
-            var skills = (DigitalSkills)h.Skills & DigitalSkills.All;
-            var vneid = h.Current ? h.HasVneidLevel2 : h.SeenAccounts is { } seen && (seen & 1) != 0;
-            var publicServices = h.Current ? h.HasPublicServiceAccount : h.SeenAccounts is { } seen2 && (seen2 & 2) != 0;
-            var coverage = HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, h.NeedsAssistance, h.AssistantActive ? h.AssistantMemberId : null);
-            var a = At(h.DistrictId, h.CommuneId, h.VillageId);
-            a.Households++;
+            var skills = (DigitalSkills)g.Skills & DigitalSkills.All;
+            var vneid = (g.Accounts & 1) != 0;
+            var publicServices = (g.Accounts & 2) != 0;
+            var coverage = HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, g.Assisted);
+            var a = At(g.DistrictId, g.CommuneId, g.VillageId);
+            a.Households += g.Count;
             if (coverage.IsCovered())
             {
-                a.Covered++;
+                a.Covered += g.Count;
             }
 
             if (coverage == CoverageStatus.CoveredByAssistance)
             {
-                a.CoveredByAssistance++;
+                a.CoveredByAssistance += g.Count;
             }
 
             for (var i = 0; i < DigitalSkillLabels.Each.Count; i++)
             {
                 if (skills.HasFlag(DigitalSkillLabels.Each[i]))
                 {
-                    a.BySkill[i]++;
+                    a.BySkill[i] += g.Count;
                 }
             }
 
-            a.Vneid += vneid ? 1 : 0;
-            a.PublicServices += publicServices ? 1 : 0;
+            a.Vneid += vneid ? g.Count : 0;
+            a.PublicServices += publicServices ? g.Count : 0;
         }
 
         // Teams and the memberships active on the date (a few per village: small even for the province).
