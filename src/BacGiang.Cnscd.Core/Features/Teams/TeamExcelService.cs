@@ -174,11 +174,11 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
     /// <summary>
     /// The Project 06 roster of a merge (§1.1), read from a sheet in the template's format (one reader, one template for
     /// both): one <see cref="MergeEntry"/> per filled-in row, carrying its sheet row number. The columns are checked as the
-    /// import checks them (year, position, office for the team's level, affiliation), with the same messages; names and
-    /// phones are checked when the entries are folded. Unlike the import, the same person twice is not an error here: the
+    /// import checks them (year, position, office, affiliation in the lists), with the same messages; names, phones and the
+    /// office for the team's level are checked when the entries are folded, as for typed entries. Unlike the import, the same person twice is not an error here: the
     /// merge folds such rows together. Zalo and task columns are not used by a merge.
     /// </summary>
-    internal static async Task<(List<MergeEntry> Entries, List<ImportRowError> Errors)> ReadMergeEntriesAsync(Stream xlsx, UnitLevel level,
+    internal static async Task<(List<MergeEntry> Entries, List<ImportRowError> Errors)> ReadMergeEntriesAsync(Stream xlsx,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(xlsx);

@@ -51,7 +51,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
             return refused;
         }
 
-        var (entries, fileErrors) = await TeamExcelService.ReadMergeEntriesAsync(xlsx, team.Level, cancellationToken);
+        var (entries, fileErrors) = await TeamExcelService.ReadMergeEntriesAsync(xlsx, cancellationToken);
         if (entries.Count == 0)
         {
             return new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], fileErrors.Select(Format).ToList());
