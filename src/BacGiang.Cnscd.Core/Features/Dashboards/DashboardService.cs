@@ -250,9 +250,10 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         var cutoff = today.AddDays(-teamOptions.Value.InactiveAfterDays);
         var cutoffUtc = VietnamTime.StartOfDayUtc(cutoff);
         var year = today.Year;
-        // Set-based rather than two correlated sub-queries per team (≈ 2,100 teams at the province): the teams with
-        // this year's plan, and the teams with a current member without a task, each read once for the subtree (a
-        // member and a plan carry their team's unit, so the same subtree filter selects them).
+        // Set-based rather than two correlated sub-queries per team (≈ 2,100 teams at the province): the subtree's teams,
+        // the team ids with this year's plan, and then, only among the teams that could still be complete (regulation and
+        // plan), the ones with a current member without a task — skipped when there are none (the member scan is the
+        // only part that grows with the roster). A plan carries its team's unit, so the subtree filter selects it.
         var teams = await InSubtree(db.Teams.AsNoTracking(), root)
             .Select(t => new
             {
@@ -263,8 +264,10 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
             .ToListAsync(cancellationToken);
         var withPlan = (await InSubtree(db.AnnualPlans.AsNoTracking(), root).Where(p => p.Year == year)
             .Select(p => p.TeamId).ToListAsync(cancellationToken)).ToHashSet();
-        var withUntaskedMember = (await InSubtree(db.TeamMembers.AsNoTracking(), root)
-            .Where(m => m.StartDate <= today && (m.EndDate == null || m.EndDate >= today) && (m.TaskAssignment == null || m.TaskAssignment.Trim() == ""))
+        var candidates = teams.Where(t => t.HasRegulation && withPlan.Contains(t.Id)).Select(t => t.Id).ToList();
+        HashSet<int> withUntaskedMember = candidates.Count == 0 ? [] : (await db.TeamMembers.AsNoTracking()
+            .Where(m => candidates.Contains(m.TeamId) && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)
+                && (m.TaskAssignment == null || m.TaskAssignment.Trim() == ""))
             .Select(m => m.TeamId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         return teams.Select(t => new TeamFacts(new Ancestry(t.DistrictId, t.CommuneId, t.VillageId), t.IsConstituted,
                 t.HasRegulation && withPlan.Contains(t.Id) && !withUntaskedMember.Contains(t.Id), t.Active))
