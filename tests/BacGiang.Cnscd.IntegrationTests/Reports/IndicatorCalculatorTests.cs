@@ -83,6 +83,33 @@ public abstract class IndicatorCalculatorTests(DatabaseProvider provider) : Engi
     }
 
     [Fact]
+    public async Task AHouseholdFirstVisitedAfterTheQuarter_HasNoAccountInThatQuarter()
+    {
+        await ReportFixture.BuildAsync(Database, Mini);
+        await using (var system = Database.CreateSystemContext())
+        {
+            // V12's Đức, never visited in 2026, is visited for the first time on 15/01/2027 and has both accounts then: the
+            // stored values say so, but on 31/12/2026 no visit had seen them (the grouped count reads his visit history).
+            var duc = await system.Households.SingleAsync(h => h.UnitId == Mini.V12.Id && h.HeadName == "Nguyễn Văn Đức");
+            duc.SetAccounts(true, true);
+            duc.LastVisitedOn = new DateOnly(2027, 1, 15);
+            system.HouseholdVisits.Add(new HouseholdVisit
+            {
+                UnitId = duc.UnitId, HouseholdId = duc.Id, VisitedOn = new DateOnly(2027, 1, 15), Outcome = VisitOutcome.Guided,
+                HasVneidLevel2 = true, HasPublicServiceAccount = true, ClientRequestId = Guid.NewGuid(), CreatedAtUtc = DateTime.UtcNow,
+            });
+            await system.SaveChangesAsync();
+        }
+
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.D1));
+        var q4 = (await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, ReportFixture.Q4))[0].Figures;
+        var q1 = (await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, new ReportingPeriod(2027, 1)))[0].Figures;
+
+        Assert.Equal((6, 2, 2, 1), (q4.Households, q4.HouseholdsCovered, q4.HouseholdsWithVneid, q4.HouseholdsWithPublicServiceAccount));
+        Assert.Equal((6, 2, 3, 2), (q1.Households, q1.HouseholdsCovered, q1.HouseholdsWithVneid, q1.HouseholdsWithPublicServiceAccount));
+    }
+
+    [Fact]
     public async Task Commune_RowsAreVillages_PlusTheCommunesOwnTeam()
     {
         await ReportFixture.BuildAsync(Database, Mini);
