@@ -2,6 +2,7 @@ using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
+using BacGiang.Cnscd.Core.Features.Common.Excel;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Text;
 using ClosedXML.Excel;
@@ -56,9 +57,9 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add(SheetName);
         sheet.Columns(1, Columns.Length).Style.NumberFormat.Format = "@";
-        WriteHeader(sheet, Columns, Widths);
+        TemplateSheet.WriteHeader(sheet, Columns, Widths);
         var lists = workbook.Worksheets.Add("Danh mục");
-        WriteHeader(lists, ["Vị trí", "Chức vụ", "Thuộc"], [14, 34, 32]);
+        TemplateSheet.WriteHeader(lists, ["Vị trí", "Chức vụ", "Thuộc"], [14, 34, 32]);
         WriteColumn(lists, 1, Enum.GetValues<TeamPosition>().OrderByDescending(p => p).Select(p => p.ToVietnamese()));
         WriteColumn(lists, 2, Enum.GetValues<OfficialTitle>().Select(t => t.ToVietnamese()));
         WriteColumn(lists, 3, Enum.GetValues<Affiliation>().Select(a => a.ToVietnamese()));
@@ -83,7 +84,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
             return new RosterImportResult(false, 0, failure!.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: failure.IsConflict);
         }
 
-        using var content = await ReadLimitedAsync(xlsx, cancellationToken);
+        using var content = await UploadBuffer.ReadLimitedAsync(xlsx, MaxFileBytes, cancellationToken);
         if (content is null)
         {
             return RosterImportResult.Fail(new ImportRowError(0, TooBigMessage));
@@ -182,7 +183,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
-        using var content = await ReadLimitedAsync(xlsx, cancellationToken);
+        using var content = await UploadBuffer.ReadLimitedAsync(xlsx, MaxFileBytes, cancellationToken);
         if (content is null)
         {
             return ([], [new ImportRowError(0, TooBigMessage)]);
@@ -254,7 +255,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Danh sách thành viên");
         string[] header = ["Tổ", "Họ và tên", "Năm sinh", "Điện thoại", "Zalo", "Vị trí", "Chức vụ", "Thuộc", "Từ ngày", "Nhiệm vụ"];
-        WriteHeader(sheet, header, [34, 28, 10, 14, 14, 12, 30, 28, 12, 40]);
+        TemplateSheet.WriteHeader(sheet, header, [34, 28, 10, 14, 14, 12, 30, 28, 12, 40]);
         var r = 2;
         foreach (var m in rows)
         {
@@ -280,27 +281,6 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         await Auditing.AuditLog.RecordAsync(db, AuditActions.Export, nameof(TeamMember), null, unit.Id,
             "{\"what\":\"roster\",\"rows\":" + rows.Count.ToString(CultureInfo.InvariantCulture) + "}", cancellationToken: cancellationToken);
         return Save(workbook);
-    }
-
-    /// <summary>The upload in memory (ClosedXML needs a seekable stream), or null as soon as it passes <see cref="MaxFileBytes"/>.</summary>
-    private static async Task<MemoryStream?> ReadLimitedAsync(Stream xlsx, CancellationToken cancellationToken)
-    {
-        var content = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await xlsx.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (content.Length + read > MaxFileBytes)
-            {
-                await content.DisposeAsync();
-                return null;
-            }
-
-            content.Write(buffer, 0, read);
-        }
-
-        content.Position = 0;
-        return content;
     }
 
     private static bool Same(string? phone, string nameKey, int? year, Person person) =>
@@ -390,20 +370,6 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
 
             return (rows, []);
         }
-    }
-
-    private static void WriteHeader(IXLWorksheet sheet, string[] names, double[] widths)
-    {
-        for (var c = 0; c < names.Length; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(names[c]);
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        var header = sheet.Range(1, 1, 1, names.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E3F2FD");
-        sheet.SheetView.FreezeRows(1);
     }
 
     private static void WriteColumn(IXLWorksheet sheet, int column, IEnumerable<string> values)
