@@ -77,7 +77,7 @@ internal sealed class ProvinceGenerator(SeedOptions options)
         nameof(Household.HeadName), nameof(Household.Address), nameof(Household.SearchKey), nameof(Household.HeadBirthYear), nameof(Household.Phone),
         nameof(Household.Size), nameof(Household.SkillsGuided), nameof(Household.HasVneidLevel2), nameof(Household.HasPublicServiceAccount),
         nameof(Household.NeedsAssistance), nameof(Household.AssistantMemberId), nameof(Household.AssignedMemberId), nameof(Household.Coverage),
-        nameof(Household.LastVisitedOn), nameof(Household.CreatedAtUtc), nameof(Household.Version),
+        nameof(Household.LastVisitedOn), nameof(Household.SkillsLastGuidedOn), nameof(Household.CreatedAtUtc), nameof(Household.Version),
     ];
 
     public static readonly string[] SkillColumns =
@@ -311,7 +311,8 @@ internal sealed class ProvinceGenerator(SeedOptions options)
         var v = plan.Village;
         return [h.Id, v.Id, v.DistrictId, v.CommuneId, v.VillageId, h.HeadName, h.Address,
             h.SearchKey, h.BirthYear, h.Phone, h.Size, h.Skills, h.Vneid, h.PublicServices,
-            h.NeedsAssistance, h.AssistantId, h.AssignedId, h.Coverage, h.LastVisitedOn, CreatedAt, 0];
+            h.NeedsAssistance, h.AssistantId, h.AssignedId, h.Coverage, h.LastVisitedOn,
+            h.Guidance.Count == 0 ? null : h.Guidance.Max(g => g.On), CreatedAt, 0];
     }
 
     public static IEnumerable<object?[]> SkillRows(GeneratedHousehold h) =>

@@ -417,6 +417,9 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                     b.Property<int>("SkillsGuided")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("SkillsLastGuidedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
@@ -511,6 +514,8 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                     b.HasIndex("HouseholdId", "VisitedOn");
 
                     b.HasIndex("VillageId", "VisitedOn");
+
+                    b.HasIndex("VisitedOn", "DistrictId", "CommuneId", "VillageId");
 
                     b.ToTable("HouseholdVisits");
                 });

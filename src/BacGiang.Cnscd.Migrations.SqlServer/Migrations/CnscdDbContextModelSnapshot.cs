@@ -418,6 +418,9 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
                     b.Property<int>("SkillsGuided")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("SkillsLastGuidedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
 
@@ -512,6 +515,8 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
                     b.HasIndex("HouseholdId", "VisitedOn");
 
                     b.HasIndex("VillageId", "VisitedOn");
+
+                    b.HasIndex("VisitedOn", "DistrictId", "CommuneId", "VillageId");
 
                     b.ToTable("HouseholdVisits");
                 });

@@ -404,6 +404,9 @@ namespace BacGiang.Cnscd.Migrations.Sqlite.Migrations
                     b.Property<int>("SkillsGuided")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SkillsLastGuidedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -496,6 +499,8 @@ namespace BacGiang.Cnscd.Migrations.Sqlite.Migrations
                     b.HasIndex("HouseholdId", "VisitedOn");
 
                     b.HasIndex("VillageId", "VisitedOn");
+
+                    b.HasIndex("VisitedOn", "DistrictId", "CommuneId", "VillageId");
 
                     b.ToTable("HouseholdVisits");
                 });

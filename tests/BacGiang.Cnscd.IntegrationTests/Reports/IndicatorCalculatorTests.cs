@@ -83,6 +83,31 @@ public abstract class IndicatorCalculatorTests(DatabaseProvider provider) : Engi
     }
 
     [Fact]
+    public async Task AHouseholdGuidedBeforeAndAfterTheQuarterEnd_CountsOnlyTheSkillsGuidedByThen()
+    {
+        await ReportFixture.BuildAsync(Database, Mini);
+        await using (var system = Database.CreateSystemContext())
+        {
+            // Nam learns online safety on 01/11/2026 and online payment on 10/01/2027: his stored skills (both) are not those
+            // of 31/12/2026, so the Q4 figure must come from his dated skill rows, not from the household row.
+            var nam = await system.Households.Include(h => h.Skills).SingleAsync(h => h.UnitId == Mini.V11.Id && h.HeadName == "Lê Văn Nam");
+            nam.RecordGuidance(DigitalSkills.OnlineSafety, new DateOnly(2026, 11, 1), null);
+            nam.RecordGuidance(DigitalSkills.OnlinePayment, new DateOnly(2027, 1, 10), null);
+            await system.SaveChangesAsync();
+            Assert.Equal(new DateOnly(2027, 1, 10), nam.SkillsLastGuidedOn);
+        }
+
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.D1));
+        var q4 = (await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, ReportFixture.Q4))[0].Figures;
+        var q1 = (await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, new ReportingPeriod(2027, 1)))[0].Figures;
+
+        // Order: public services, shopping, payment, safety, other platforms.
+        Assert.Equal([2, 2, 2, 3, 2], q4.HouseholdsBySkill);
+        Assert.Equal([2, 2, 4, 3, 2], q1.HouseholdsBySkill); // + Nam's and V12 Đức's payments of 10/01/2027
+        Assert.Equal(2, q4.HouseholdsCovered);
+    }
+
+    [Fact]
     public async Task AHouseholdFirstVisitedAfterTheQuarter_HasNoAccountInThatQuarter()
     {
         await ReportFixture.BuildAsync(Database, Mini);

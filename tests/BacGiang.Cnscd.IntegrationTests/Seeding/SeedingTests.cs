@@ -39,11 +39,12 @@ public abstract class SeedingTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.False(await check.Households.AnyAsync(h => h.VillageId != h.UnitId || h.CommuneId == null || h.DistrictId == null));
         Assert.False(await (from h in check.Households join v in check.Units on h.UnitId equals v.Id
                             where v.ParentId != h.CommuneId select h).AnyAsync());
-        // Skill rows and the stored skill flags say the same; no visit in the future.
+        // Skill rows and the stored skill flags say the same (and the newest skill date); no visit in the future.
         var households = await check.Households.Include(h => h.Skills).ToListAsync();
         Assert.All(households, h =>
         {
             Assert.Equal(h.SkillsGuided, h.Skills.Aggregate(DigitalSkills.None, (all, s) => all | s.Skill));
+            Assert.Equal(h.Skills.Count == 0 ? null : h.Skills.Max(s => s.GuidedOn), h.SkillsLastGuidedOn);
             Assert.Equal(HouseholdCoverageRule.Evaluate(h.SkillsGuided, h.HasVneidLevel2, h.HasPublicServiceAccount, h.NeedsAssistance, h.AssistantMemberId), h.Coverage);
         });
         Assert.False(await check.HouseholdVisits.AnyAsync(v => v.VisitedOn > Today));

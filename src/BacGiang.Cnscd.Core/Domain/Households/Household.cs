@@ -23,6 +23,13 @@ public class Household : UnitScopedEntity, IVersioned
 
     public DigitalSkills SkillsGuided { get; private set; }
 
+    /// <summary>
+    /// The newest <see cref="HouseholdSkill.GuidedOn"/> among <see cref="Skills"/> (null: never guided). When it is on or
+    /// before a date, <see cref="SkillsGuided"/> is exactly the skills as of that date, so the quarterly indicators read
+    /// this row instead of summing the household's skill rows (see IndicatorCalculator).
+    /// </summary>
+    public DateOnly? SkillsLastGuidedOn { get; private set; }
+
     public bool HasVneidLevel2 { get; private set; }
 
     public bool HasPublicServiceAccount { get; private set; }
@@ -63,6 +70,11 @@ public class Household : UnitScopedEntity, IVersioned
         }
 
         SkillsGuided |= skills & DigitalSkills.All;
+        if ((skills & DigitalSkills.All) != DigitalSkills.None && (SkillsLastGuidedOn is null || SkillsLastGuidedOn < on))
+        {
+            SkillsLastGuidedOn = on;
+        }
+
         RefreshCoverage();
     }
 
