@@ -29,21 +29,20 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     public async Task<DashboardView?> GetAsync(int? unitId, DateOnly? today = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var root = await FindRootAsync(db, unitId, cancellationToken);
+        // One connection for the queries below instead of one taken from and returned to the pool per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var on = today ?? Today();
+        var units = await UnitsAroundAsync(db, unitId, on, cancellationToken);
+        var root = unitId is { } asked
+            ? units.FirstOrDefault(u => u.Id == asked)
+            : units.OrderBy(u => u.Level).ThenBy(u => u.Id).FirstOrDefault();
         if (root is null)
         {
+            await AuditRefusalAsync(db, unitId, cancellationToken);
             return null;
         }
 
-        var on = today ?? Today();
-        // The child units and the visible ancestors (the breadcrumb) in one round trip: the scope filter drops the
-        // ancestors above the reader's scope, so the breadcrumb stops at the top of the scope.
-        var units = await db.Units.AsNoTracking()
-            .Where(u => (u.ParentId == root.Id && (u.ValidTo == null || u.ValidTo >= on))
-                || u.Id == root.ParentId || u.Id == root.DistrictId || u.Id == root.CommuneId || u.Level == UnitLevel.Province)
-            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Level, u.ParentId))
-            .ToListAsync(cancellationToken);
-        var children = units.Where(u => u.ParentId == root.Id).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var children = units.Where(u => u.ParentId == root.Id && u.Id != root.Id).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         var path = PathOf(root, units);
 
         var households = await HouseholdsAsync(db, root, cancellationToken);
@@ -90,7 +89,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var root = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
-            .Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).FirstOrDefaultAsync(cancellationToken);
+            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).FirstOrDefaultAsync(cancellationToken);
         if (root is null)
         {
             return [];
@@ -170,23 +169,37 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     public static string ExportFileName(int unitId, DateOnly today) =>
         string.Create(CultureInfo.InvariantCulture, $"tong-hop-to-cnscd-{unitId}-{today:yyyyMMdd}.xlsx");
 
-    private static async Task<RootUnit?> FindRootAsync(CnscdDbContext db, int? unitId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The dashboard's unit, its current children and its visible ancestors (the breadcrumb) in one round trip. Without
+    /// an id the unit is the top of the reader's scope (lowest level, then lowest id), which has no visible ancestor.
+    /// The scope filter drops everything outside the reader's subtree, so a forged id finds nothing.
+    /// </summary>
+    private static Task<List<UnitRow>> UnitsAroundAsync(CnscdDbContext db, int? unitId, DateOnly on, CancellationToken cancellationToken)
     {
-        var query = db.Units.AsNoTracking();
-        var root = unitId is { } id
-            ? await query.Where(u => u.Id == id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).FirstOrDefaultAsync(cancellationToken)
-            : await query.OrderBy(u => u.Level).ThenBy(u => u.Id).Select(u => new RootUnit(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).FirstOrDefaultAsync(cancellationToken);
+        var units = db.Units.AsNoTracking();
+        var around = unitId is { } id
+            ? units.Where(u => u.Id == id
+                || (u.ParentId == id && (u.ValidTo == null || u.ValidTo >= on))
+                || u.Level == UnitLevel.Province
+                || units.Any(r => r.Id == id && (r.ParentId == u.Id || r.DistrictId == u.Id || r.CommuneId == u.Id)))
+            : units.Where(u => u.Id == units.OrderBy(t => t.Level).ThenBy(t => t.Id).Select(t => t.Id).FirstOrDefault()
+                || (u.ParentId == units.OrderBy(t => t.Level).ThenBy(t => t.Id).Select(t => t.Id).FirstOrDefault()
+                    && (u.ValidTo == null || u.ValidTo >= on)));
+        return around.Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.DistrictId, u.CommuneId)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>An id that exists but lies outside the reader's scope is a forged request: recorded as refused.</summary>
+    private static async Task AuditRefusalAsync(CnscdDbContext db, int? unitId, CancellationToken cancellationToken)
+    {
         // Existence across scopes is checked only to tell "no such unit" from "not yours" for the audit.
-        if (root is null && unitId is { } asked && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == asked, cancellationToken))
+        if (unitId is { } asked && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == asked, cancellationToken))
         {
             await AuditLog.RecordAsync(db, AuditActions.Refused, "Dashboard", asked.ToString(CultureInfo.InvariantCulture), asked,
                 "{\"reason\":\"unit outside the account's scope\"}", cancellationToken: cancellationToken);
         }
-
-        return root;
     }
 
-    private static IQueryable<T> InSubtree<T>(IQueryable<T> rows, RootUnit root)
+    private static IQueryable<T> InSubtree<T>(IQueryable<T> rows, UnitRow root)
         where T : class, IUnitScoped => root.Level switch
         {
             UnitLevel.District => rows.Where(r => r.DistrictId == root.Id),
@@ -205,7 +218,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         _ => null,
     };
 
-    private static async Task<List<(Ancestry Key, HouseholdCounts Counts)>> HouseholdsAsync(CnscdDbContext db, RootUnit root,
+    private static async Task<List<(Ancestry Key, HouseholdCounts Counts)>> HouseholdsAsync(CnscdDbContext db, UnitRow root,
         CancellationToken cancellationToken)
     {
         // A province or district sums its villages per commune in SQL (≤ a few hundred groups); a commune or village
@@ -244,37 +257,31 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         }).ToList();
     }
 
-    private async Task<List<TeamFacts>> TeamsAsync(CnscdDbContext db, RootUnit root, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<TeamFacts>> TeamsAsync(CnscdDbContext db, UnitRow root, DateOnly today, CancellationToken cancellationToken)
     {
         // R2 and R5 exactly as the team list computes them (TeamService.ListTeamsAsync), one row per team.
         var cutoff = today.AddDays(-teamOptions.Value.InactiveAfterDays);
         var cutoffUtc = VietnamTime.StartOfDayUtc(cutoff);
+        // One query: R5's "plan for this year" and "every current member has a task" are EXISTS probes on the
+        // (TeamId, Year) and (TeamId, EndDate) indexes, evaluated only for teams that have a regulation. (This was three
+        // queries — teams, plans, untasked members — and each round trip costs ≈ 1.5 ms on PostgreSQL however small.)
         var year = today.Year;
-        // Set-based rather than two correlated sub-queries per team (≈ 2,100 teams at the province): the subtree's teams,
-        // the team ids with this year's plan, and then, only among the teams that could still be complete (regulation and
-        // plan), the ones with a current member without a task — skipped when there are none (the member scan is the
-        // only part that grows with the roster). A plan carries its team's unit, so the subtree filter selects it.
         var teams = await InSubtree(db.Teams.AsNoTracking(), root)
             .Select(t => new
             {
-                t.Id, t.DistrictId, t.CommuneId, t.VillageId, t.IsConstituted,
-                HasRegulation = t.RegulationNumber != null && t.RegulationNumber != "" && t.RegulationIssuedOn != null,
+                t.DistrictId, t.CommuneId, t.VillageId, t.IsConstituted,
+                GovernanceComplete = t.RegulationNumber != null && t.RegulationNumber != "" && t.RegulationIssuedOn != null
+                    && db.AnnualPlans.Any(p => p.TeamId == t.Id && p.Year == year)
+                    && !db.TeamMembers.Any(m => m.TeamId == t.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)
+                        && (m.TaskAssignment == null || m.TaskAssignment.Trim() == "")),
                 Active = t.LastActivityOn != null ? t.LastActivityOn >= cutoff : t.CreatedAtUtc >= cutoffUtc,
             })
             .ToListAsync(cancellationToken);
-        var withPlan = (await InSubtree(db.AnnualPlans.AsNoTracking(), root).Where(p => p.Year == year)
-            .Select(p => p.TeamId).ToListAsync(cancellationToken)).ToHashSet();
-        var candidates = teams.Where(t => t.HasRegulation && withPlan.Contains(t.Id)).Select(t => t.Id).ToList();
-        HashSet<int> withUntaskedMember = candidates.Count == 0 ? [] : (await db.TeamMembers.AsNoTracking()
-            .Where(m => candidates.Contains(m.TeamId) && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)
-                && (m.TaskAssignment == null || m.TaskAssignment.Trim() == ""))
-            .Select(m => m.TeamId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-        return teams.Select(t => new TeamFacts(new Ancestry(t.DistrictId, t.CommuneId, t.VillageId), t.IsConstituted,
-                t.HasRegulation && withPlan.Contains(t.Id) && !withUntaskedMember.Contains(t.Id), t.Active))
+        return teams.Select(t => new TeamFacts(new Ancestry(t.DistrictId, t.CommuneId, t.VillageId), t.IsConstituted, t.GovernanceComplete, t.Active))
             .ToList();
     }
 
-    private static async Task<List<(Ancestry Key, bool OnTime)>> ReportsAsync(CnscdDbContext db, RootUnit root, DateOnly today,
+    private static async Task<List<(Ancestry Key, bool OnTime)>> ReportsAsync(CnscdDbContext db, UnitRow root, DateOnly today,
         CancellationToken cancellationToken)
     {
         // R4: this year's reports that have fallen due; on time = submitted (not a draft) before the end of the due day.
@@ -318,7 +325,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     };
 
     /// <summary>The breadcrumb: the root, then its parents while they are among the visible units read with the children.</summary>
-    private static List<(int Id, string Name)> PathOf(RootUnit root, List<UnitRow> units)
+    private static List<(int Id, string Name)> PathOf(UnitRow root, List<UnitRow> units)
     {
         var byId = units.ToDictionary(u => u.Id);
         var path = new List<(int, string)> { (root.Id, root.Name) };
@@ -334,9 +341,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
 
     private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
-    private sealed record RootUnit(int Id, string Code, string Name, UnitLevel Level, int? ParentId, int? DistrictId, int? CommuneId);
-
-    private sealed record UnitRow(int Id, string Code, string Name, UnitLevel Level, int? ParentId);
+    private sealed record UnitRow(int Id, string Code, string Name, UnitLevel Level, int? ParentId, int? DistrictId, int? CommuneId);
 
     private sealed record Ancestry(int? DistrictId, int? CommuneId, int? VillageId);
 
