@@ -23,6 +23,8 @@ public static class DashboardLoad
         var sessions = int.Parse(Arg("--sessions", "50"), CultureInfo.InvariantCulture);
         var rounds = int.Parse(Arg("--rounds", "4"), CultureInfo.InvariantCulture);
         var email = Arg("--email", "lanhdao@demo.cnscd.vn");
+        // Seconds to keep the sessions open before the clicks, e.g. to take a heap dump of the portal (dotnet-gcdump).
+        var hold = int.Parse(Arg("--hold", "0"), CultureInfo.InvariantCulture);
         var password = Environment.GetEnvironmentVariable("CNSCD_LOAD_PASSWORD") ?? "CnscdDemo@2025";
         var chromium = Environment.GetEnvironmentVariable("CNSCD_TEST_CHROMIUM") ?? "/usr/bin/chromium";
 
@@ -68,6 +70,12 @@ public static class DashboardLoad
         var perSession = circuits > 0 ? (after.ManagedBytes - before.ManagedBytes) / (double)circuits : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after: {after.ManagedBytes / 1024.0 / 1024:F1} MB managed, {after.OpenCircuits} circuits → {perSession / 1024:F1} KB managed per live session"));
+
+        if (hold > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"holding {pages.Count} sessions for {hold} s"));
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
 
         // Every session clicks at once, round after round: down into the first child, then back up by the breadcrumb.
         var latencies = new List<double>();
