@@ -2,6 +2,7 @@ using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Dashboards;
 using BacGiang.Cnscd.Web.Tests.Infrastructure;
 using Bunit;
+using BacGiang.Cnscd.Web.Components.Pages.Dashboards;
 using DashboardViewComponent = BacGiang.Cnscd.Web.Components.Pages.Dashboards.DashboardView;
 
 namespace BacGiang.Cnscd.Web.Tests.Pages.Dashboards;
@@ -107,6 +108,32 @@ public class DashboardViewTests : ComponentTestBase
         Assert.Contains("Q3/2026", view.Find(".dashboard-trend").InnerHtml, StringComparison.Ordinal);
         Assert.Contains("Q4/2026", view.Find(".dashboard-trend").InnerHtml, StringComparison.Ordinal);
         Assert.NotEmpty(view.FindAll(".dashboard-trend svg"));
+    }
+
+    [Fact]
+    public void Trend_WhileTheNextUnitsTrendLoads_StaysDimmedUnderALoadingBar_AndIsNotRedrawnByOtherRenders()
+    {
+        IReadOnlyList<TrendPoint> trend = [new TrendPoint(2026, 3, 2800, 700, 200, 1200, 900), new TrendPoint(2026, 4, 3000, 1200, 300, 1500, 1000)];
+        var view = RenderView(trend);
+        var chart = view.FindComponent<TrendChart>();
+        // The chart renders a few times on its own after it first appears (it measures itself); let it settle.
+        view.Render();
+        var renders = chart.RenderCount;
+
+        view.Render(p => p.Add(c => c.TrendLoading, true));
+
+        Assert.Single(view.FindAll(".dashboard-trend .mud-progress-linear"));
+        Assert.Single(view.FindAll(".dashboard-trend-chart.stale"));
+        Assert.Same(chart.Instance, view.FindComponent<TrendChart>().Instance); // kept, not built again
+        Assert.Equal(renders, chart.RenderCount);                                // same trend: nothing of the chart rendered again
+
+        IReadOnlyList<TrendPoint> next = [new TrendPoint(2026, 4, 100, 50, 0, 60, 40)];
+        view.Render(p => p.Add(c => c.TrendLoading, false).Add(c => c.Trend, next));
+
+        Assert.Empty(view.FindAll(".dashboard-trend .mud-progress-linear"));
+        Assert.Empty(view.FindAll(".dashboard-trend-chart.stale"));
+        Assert.True(chart.RenderCount > renders);                                // a new trend is drawn (the chart's parts render too)
+        Assert.DoesNotContain("Q3/2026", view.Find(".dashboard-trend").InnerHtml, StringComparison.Ordinal);
     }
 
     [Fact]
