@@ -7,10 +7,8 @@ namespace BacGiang.Cnscd.E2E.Households;
 
 /// <summary>
 /// A village leader imports a sheet of thousands of households from the register and watches the progress bar. The file is
-/// chosen as a person does: the "Nhập từ Excel" button opens the browser's file chooser. (Setting the hidden file input
-/// directly, as an earlier version did, raced with the upload component's start-up in the browser — its script is
-/// initialised after the page's first interactive render — and the file was sometimes never seen; the button works only
-/// once the session is live, after that start-up.)
+/// chosen through the "Nhập từ Excel" button and the browser's file chooser (<see cref="FileChoosing"/>): an earlier
+/// version set the hidden file input directly, which raced with the upload component's start-up and was removed as flaky.
 /// </summary>
 public class ImportJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
@@ -27,13 +25,13 @@ public class ImportJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPor
             await page.GotoAsync(portal.BaseUrl + "/households");
             await Assertions.Expect(page.Locator("#household-title[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
-            await ChooseFileAsync(page, good);
+            await page.ChooseFileAsync(ImportButton(page), good);
 
             await Assertions.Expect(page.Locator(".household-import-progress .mud-progress-linear")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Đã thêm 5.000 hộ gia đình vào sổ.", new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator(".household-import-progress")).ToHaveCountAsync(0);
 
-            await ChooseFileAsync(page, bad);
+            await page.ChooseFileAsync(ImportButton(page), bad);
 
             var errors = page.Locator(".household-import-errors");
             await Assertions.Expect(errors).ToContainTextAsync("Số điện thoại '0912' không hợp lệ", new() { Timeout = 20_000 });
@@ -47,12 +45,7 @@ public class ImportJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPor
         }
     }
 
-    private static async Task ChooseFileAsync(IPage page, string path)
-    {
-        var chooser = await page.RunAndWaitForFileChooserAsync(
-            () => page.Locator(".household-excel button").Filter(new() { HasText = "Nhập từ Excel" }).ClickAsync());
-        await chooser.SetFilesAsync(path);
-    }
+    private static ILocator ImportButton(IPage page) => page.Locator(".household-excel button").Filter(new() { HasText = "Nhập từ Excel" });
 
     private static void WriteSheet(string path, IEnumerable<string[]> rows)
     {

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using ClosedXML.Excel;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.E2E.Infrastructure;
 using BacGiang.Cnscd.Web.Demo;
@@ -61,7 +63,7 @@ public class TeamMergeJourneyTests(BrowserPortal portal) : IClassFixture<Browser
         await page.FillAsync(".regulation-number input", "15/QĐ-UBND");
         var pdf = Path.Combine(Path.GetTempPath(), $"quy-che-{width}.pdf");
         await File.WriteAllBytesAsync(pdf, "%PDF-1.4\n% Quy che hoat dong\n"u8.ToArray());
-        await page.Locator(".governance-file input[type=file]").SetInputFilesAsync(pdf);
+        await page.ChooseFileAsync(page.Locator(".governance-file button"), pdf);
         await Assertions.Expect(page.Locator(".governance-file-name")).ToContainTextAsync($"quy-che-{width}.pdf");
         await page.ClickAsync(".governance-save");
         await Assertions.Expect(page.Locator(".team-regulation")).ToContainTextAsync("Quy chế hoạt động: số 15/QĐ-UBND");
@@ -86,6 +88,50 @@ public class TeamMergeJourneyTests(BrowserPortal portal) : IClassFixture<Browser
         Directory.CreateDirectory(ArtifactDirectory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory, $"team-merged-{width}.png"), FullPage = true });
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task CommuneOfficer_UploadsTheProject06ListAsExcel_AndSeesTheMergePreview()
+    {
+        var unitId = await LosePoliceChiefAsync();
+        var sheet = Path.Combine(Path.GetTempPath(), $"to-de-an-06-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            // The roster template the page offers, filled in as a commune would: the new police chief and a citizen member.
+            using (var workbook = new XLWorkbook(new MemoryStream(TeamExcelService.CreateTemplate())))
+            {
+                var rows = workbook.Worksheet(1);
+                string[][] people =
+                [
+                    ["Hoàng Văn Tải Lên", "1983", "0911777001", "", "Tổ phó", "Trưởng Công an xã", "Công an", "Phụ trách VNeID"],
+                    ["Lò Thị Bảng Tính", "1995", "0911777002", "", "Thành viên", "", "Người dân", ""],
+                ];
+                for (var r = 0; r < people.Length; r++)
+                {
+                    for (var c = 0; c < people[r].Length; c++)
+                    {
+                        rows.Cell(r + 2, c + 1).SetValue(people[r][c]);
+                    }
+                }
+
+                workbook.SaveAs(sheet);
+            }
+
+            var page = await portal.SignInAsync("xa@demo.cnscd.vn", DemoAccounts.Password);
+            await page.GotoAsync($"{portal.BaseUrl}/teams/unit/{unitId}/merge");
+            await Assertions.Expect(page.Locator("#merge-title[data-ready='true']")).ToBeVisibleAsync();
+
+            await page.ChooseFileAsync(page.Locator(".merge-import button"), sheet);
+
+            await Assertions.Expect(page.Locator(".merge-candidate-name", new() { HasTextString = "Hoàng Văn Tải Lên (1983)" })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".merge-candidate-name", new() { HasTextString = "Lò Thị Bảng Tính (1995)" })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".merge-preview .team-status")).ToHaveTextAsync("Đã kiện toàn");
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            File.Delete(sheet);
+        }
     }
 
     /// <summary>The demo commune team loses whoever is its police chief (their membership ends yesterday): not constituted.</summary>
