@@ -27,7 +27,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
 
     public const string TemplateFileName = "mau-danh-sach-thanh-vien-to.xlsx";
 
-    public const string NotAWorkbook = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.";
+    public const string NotAWorkbook = ExcelMessages.NotAWorkbook;
 
     public const string TooBigMessage = "Tệp lớn hơn 5 MB.";
 

@@ -63,11 +63,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             errors.Add(RegulationDateMessage);
         }
 
-        var check = file is null ? null : AttachmentPolicy.Check(file.FileName, file.Content, MaxBytes);
-        if (check is { IsAccepted: false })
-        {
-            errors.Add(check.Error!);
-        }
+        var check = CheckFile(file, errors);
 
         if (errors.Count > 0)
         {
@@ -91,6 +87,18 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
         return await TeamRosterService.SaveAsync(db, team, cancellationToken);
     }
 
+    /// <summary>The attached document's check (null when none was attached); a refused file adds its message to <paramref name="errors"/>.</summary>
+    private AttachmentCheck? CheckFile(FileUpload? file, List<string> errors)
+    {
+        var check = file is null ? null : AttachmentPolicy.Check(file.FileName, file.Content, MaxBytes);
+        if (check is { IsAccepted: false })
+        {
+            errors.Add(check.Error!);
+        }
+
+        return check;
+    }
+
     /// <summary>Creates or replaces the team's plan for <paramref name="year"/> (key targets, optionally its document).</summary>
     public async Task<TeamEditResult> SaveAnnualPlanAsync(int teamId, int year, string? keyTargets, FileUpload? file, int expectedVersion,
         CancellationToken cancellationToken = default)
@@ -111,11 +119,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             errors.Add("Chỉ tiêu quá dài (tối đa 4000 ký tự).");
         }
 
-        var check = file is null ? null : AttachmentPolicy.Check(file.FileName, file.Content, MaxBytes);
-        if (check is { IsAccepted: false })
-        {
-            errors.Add(check.Error!);
-        }
+        var check = CheckFile(file, errors);
 
         if (errors.Count > 0)
         {

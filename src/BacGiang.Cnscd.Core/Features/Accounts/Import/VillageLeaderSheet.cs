@@ -29,7 +29,7 @@ internal static class VillageLeaderSheet
     public const string Email = "Thư điện tử";
     public const string Password = "Mật khẩu ban đầu";
 
-    public const string NotAWorkbook = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.";
+    public const string NotAWorkbook = ExcelMessages.NotAWorkbook;
 
     /// <summary>The template's columns in order; "Tên thôn" is only there to help the reader and is not required.</summary>
     public static readonly string[] Columns = [VillageCode, VillageName, FullName, Email, Password];

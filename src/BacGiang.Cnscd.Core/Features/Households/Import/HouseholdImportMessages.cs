@@ -1,9 +1,11 @@
+using BacGiang.Cnscd.Core.Features.Common.Excel;
+
 namespace BacGiang.Cnscd.Core.Features.Households.Import;
 
 /// <summary>The Vietnamese messages of the household import, shared by the service, the page and the tests.</summary>
 public static class HouseholdImportMessages
 {
-    public const string NotAWorkbook = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.";
+    public const string NotAWorkbook = ExcelMessages.NotAWorkbook;
 
     public const string TooLarge = "Tệp lớn hơn 20 MB.";
 
