@@ -22,6 +22,10 @@ public class TeamMergeJourneyTests(BrowserPortal portal) : IClassFixture<Browser
 {
     private static readonly string ArtifactDirectory = Path.Combine(Path.GetTempPath(), "cnscd-e2e");
 
+    // A page is marked data-ready once its live session is connected; on a busy 2-core CI machine that has taken more than
+    // Playwright's default 5 s (a CI run failed waiting for the merge page), as the other journeys already allow.
+    private static readonly LocatorAssertionsToBeVisibleOptions LiveSession = new() { Timeout = 20_000 };
+
     [Theory]
     [InlineData(360, 740)]
     [InlineData(1280, 800)]
@@ -34,12 +38,12 @@ public class TeamMergeJourneyTests(BrowserPortal portal) : IClassFixture<Browser
         var page = await portal.SignInAsync("xa@demo.cnscd.vn", DemoAccounts.Password, new ViewportSize { Width = width, Height = height });
 
         await page.GotoAsync($"{portal.BaseUrl}/teams/unit/{unitId}");
-        await Assertions.Expect(page.Locator("#team-title[data-ready='true']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#team-title[data-ready='true']")).ToBeVisibleAsync(LiveSession);
         await Assertions.Expect(page.Locator(".team-checklist .team-status")).ToHaveTextAsync("Chưa kiện toàn");
         await Assertions.Expect(page.Locator(".team-check-missing")).ToHaveTextAsync("Chưa có Trưởng Công an xã làm Tổ phó");
 
         await page.ClickAsync(".team-merge-link");
-        await Assertions.Expect(page.Locator("#merge-title[data-ready='true']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#merge-title[data-ready='true']")).ToBeVisibleAsync(LiveSession);
         await page.FillAsync(".merge-paste textarea:not([readonly])",
             $"Thân Văn An Ninh; 1984; {phone}; Trưởng Công an xã\nNgụy Thị Đề Án; {year}; 0977{width:D6}\nNguy Thi De An; {year}; 0977 {width:D6}");
         await page.ClickAsync(".merge-paste-apply");
@@ -54,7 +58,7 @@ public class TeamMergeJourneyTests(BrowserPortal portal) : IClassFixture<Browser
         await page.ClickAsync(".mud-dialog button:has-text('Áp dụng')");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/teams/unit/{unitId}$"));
-        await Assertions.Expect(page.Locator("#team-title[data-ready='true']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#team-title[data-ready='true']")).ToBeVisibleAsync(LiveSession);
         await Assertions.Expect(page.Locator(".team-checklist .team-status")).ToHaveTextAsync("Đã kiện toàn");
         await Assertions.Expect(page.Locator(".team-roster")).ToContainTextAsync("Thân Văn An Ninh");
 
@@ -119,7 +123,7 @@ public class TeamMergeJourneyTests(BrowserPortal portal) : IClassFixture<Browser
 
             var page = await portal.SignInAsync("xa@demo.cnscd.vn", DemoAccounts.Password);
             await page.GotoAsync($"{portal.BaseUrl}/teams/unit/{unitId}/merge");
-            await Assertions.Expect(page.Locator("#merge-title[data-ready='true']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#merge-title[data-ready='true']")).ToBeVisibleAsync(LiveSession);
 
             await page.ChooseFileAsync(page.Locator(".merge-import button"), sheet);
 
