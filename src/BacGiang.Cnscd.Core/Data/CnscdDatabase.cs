@@ -77,9 +77,9 @@ public static class CnscdDatabase
     }
 
     /// <summary>Creates a context outside DI (command-line verbs, tests).</summary>
-    public static CnscdDbContext CreateContext(DatabaseSettings settings, Actor actor) =>
+    public static CnscdDbContext CreateContext(DatabaseSettings settings, Actor actor, Time.VietnamClock? clock = null) =>
         new(Configure(new DbContextOptionsBuilder<CnscdDbContext>(), settings.Provider, settings.ConnectionString).Options,
-            new FixedActorAccessor(actor));
+            new FixedActorAccessor(actor), clock);
 
     private static void EnsureSqliteDirectory(string connectionString)
     {

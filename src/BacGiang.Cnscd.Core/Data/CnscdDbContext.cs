@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.Core.Time;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,10 @@ namespace BacGiang.Cnscd.Core.Data;
 /// and audited by <see cref="Interceptors.AuditInterceptor"/>. In Blazor Server, create one per
 /// operation through <see cref="IDbContextFactory{TContext}"/>, not one per circuit.
 /// </summary>
-public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAccessor actorAccessor)
+/// <param name="options">The provider's options.</param>
+/// <param name="actorAccessor">Who is acting (the request's or circuit's user, or a system actor).</param>
+/// <param name="clock">The portal's clock (from the container); the real one where a context is made by hand.</param>
+public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAccessor actorAccessor, VietnamClock? clock = null)
     : IdentityDbContext<AppUser>(options)
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
@@ -44,6 +48,9 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
     public DbSet<VillageSummary> VillageSummaries => Set<VillageSummary>();
 
     public DbSet<VillageQuarterSummary> VillageQuarterSummaries => Set<VillageQuarterSummary>();
+
+    /// <summary>The clock the audit and the summaries stamp their rows with.</summary>
+    public VietnamClock Clock { get; } = clock ?? VietnamClock.System;
 
     /// <summary>Who is acting in this context: read by the filters, the scope guard and the audit.</summary>
     public Actor Actor => actorAccessor.Current;

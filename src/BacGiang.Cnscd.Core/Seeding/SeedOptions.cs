@@ -16,7 +16,7 @@ public sealed record SeedOptions
     public double VisitsPerHousehold { get; init; } = 4.6;
 
     /// <summary>"Today" for generated dates; visits and activities fall in the two years before it.</summary>
-    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    public required DateOnly Today { get; init; }
 
     public static SeedOptions Demo(DateOnly today) => new() { Today = today };
 

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
@@ -102,7 +103,7 @@ public static class CommandLine
 
         var db = services.GetRequiredService<CnscdDbContext>();
         await db.Database.MigrateAsync();
-        if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(DateOnly.FromDateTime(DateTime.Now), CancellationToken.None))
+        if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None))
         {
             throw new InvalidOperationException("Cơ sở dữ liệu đã có dữ liệu; lệnh seed-demo chỉ chạy trên cơ sở dữ liệu trống.");
         }
@@ -128,7 +129,7 @@ public static class CommandLine
         var db = services.GetRequiredService<CnscdDbContext>();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.MigrateAsync();
-        var options = SeedOptions.Scale(households, args.Number("--seed") ?? 2025, DateOnly.FromDateTime(DateTime.Now));
+        var options = SeedOptions.Scale(households, args.Number("--seed") ?? 2025, services.GetRequiredService<VietnamClock>().Today);
         var report = await new ProvinceSeeder(db).SeedAsync(options, new SynchronousProgress(output), CancellationToken.None);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Tổng: {report.BulkRows:N0} dòng ghi hàng loạt trong {report.BulkElapsed.TotalSeconds:F1} s = {report.BulkRowsPerSecond:N0} dòng/s; toàn bộ {report.Total.TotalSeconds:F1} s."));
@@ -140,7 +141,7 @@ public static class CommandLine
         var db = services.GetRequiredService<CnscdDbContext>();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var repair = args.Has("--repair");
-        var result = await SummaryMaintenance.VerifyAsync(db, repair, DateTime.UtcNow, CancellationToken.None);
+        var result = await SummaryMaintenance.VerifyAsync(db, repair, db.Clock.UtcNow, CancellationToken.None);
         await output.WriteLineAsync(SummaryReport.Format(result, repair));
         return result.IsClean || repair ? 0 : 1;
     }
@@ -150,14 +151,14 @@ public static class CommandLine
         var email = args.Value("--email") ?? throw new ArgumentException("Thiếu --email E.");
         var password = args.ReadSecret("Mật khẩu: ");
         var db = services.GetRequiredService<CnscdDbContext>();
-        var province = await db.Units.IgnoreQueryFilters().Where(u => u.Level == UnitLevel.Province && u.ValidTo == null)
+        var province = await UnitTree.Everywhere(db).Where(u => u.Level == UnitLevel.Province && u.ValidTo == null)
             .OrderBy(u => u.Id).FirstOrDefaultAsync()
             ?? throw new InvalidOperationException("Chưa có đơn vị cấp tỉnh; chạy seed-units trước.");
         var userManager = services.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser
         {
             UserName = email, Email = email, EmailConfirmed = true, FullName = args.Value("--name") ?? email,
-            Role = AppRole.ProvinceAdmin, UnitId = province.Id, CreatedAtUtc = DateTime.UtcNow,
+            Role = AppRole.ProvinceAdmin, UnitId = province.Id, CreatedAtUtc = db.Clock.UtcNow,
         };
         var result = await userManager.CreateAsync(user, password);
         if (!result.Succeeded)

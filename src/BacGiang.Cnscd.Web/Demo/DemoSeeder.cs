@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Seeding;
@@ -7,17 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace BacGiang.Cnscd.Web.Demo;
 
 /// <summary>Seeds the demo province and the demo accounts into an empty database.</summary>
-public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManager, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManager, VietnamClock clock, ILogger<DemoSeeder> logger)
 {
     /// <summary>Seeds when the database has no units; returns false when it already had data.</summary>
-    public async Task<bool> SeedIfEmptyAsync(DateOnly today, CancellationToken cancellationToken)
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        if (await db.Units.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        if (await UnitTree.Everywhere(db).AnyAsync(cancellationToken))
         {
             return false;
         }
 
-        var report = await new ProvinceSeeder(db).SeedAsync(SeedOptions.Demo(today),
+        var report = await new ProvinceSeeder(db).SeedAsync(SeedOptions.Demo(clock.Today),
             new Progress<string>(line => logger.LogInformation("Seed: {Line}", line)), cancellationToken);
         logger.LogInformation("Demo data seeded in {Seconds:F1} s ({Rows} bulk rows)", report.Total.TotalSeconds, report.BulkRows);
         await CreateAccountsAsync(cancellationToken);
@@ -26,6 +27,7 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
 
     public async Task CreateAccountsAsync(CancellationToken cancellationToken)
     {
+        db.Actor.RequireUnrestricted("Tạo tài khoản demo");
         foreach (var account in DemoAccounts.All)
         {
             if (await userManager.FindByEmailAsync(account.Email) is not null)
@@ -33,16 +35,18 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
                 continue;
             }
 
-            var unit = await db.Units.IgnoreQueryFilters().SingleAsync(u => u.Code == account.UnitCode, cancellationToken);
+            var unit = await UnitTree.Everywhere(db).SingleAsync(u => u.Code == account.UnitCode, cancellationToken);
             var memberId = account.Role == AppRole.VillageLeader
+#pragma warning disable RS0030 // The demo seed runs as a system actor (the seeder asserts it) and links each demo leader to a member.
                 ? await db.TeamMembers.IgnoreQueryFilters()
+#pragma warning restore RS0030
                     .Where(m => m.UnitId == unit.Id && m.Position == TeamPosition.Leader && m.EndDate == null)
                     .Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken)
                 : null;
             var user = new AppUser
             {
                 UserName = account.Email, Email = account.Email, EmailConfirmed = true, FullName = account.FullName,
-                Role = account.Role, UnitId = unit.Id, MemberId = memberId, CreatedAtUtc = DateTime.UtcNow,
+                Role = account.Role, UnitId = unit.Id, MemberId = memberId, CreatedAtUtc = clock.UtcNow,
             };
             var result = await userManager.CreateAsync(user, DemoAccounts.Password);
             if (!result.Succeeded)

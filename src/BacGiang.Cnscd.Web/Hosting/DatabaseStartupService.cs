@@ -37,7 +37,7 @@ public sealed class DatabaseStartupService(
         if (DemoEnabled())
         {
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-                .SeedIfEmptyAsync(DateOnly.FromDateTime(DateTime.Now), cancellationToken);
+                .SeedIfEmptyAsync(cancellationToken);
             if (seeded || await db.Users.AnyAsync(u => u.Email == DemoAccounts.All[0].Email, cancellationToken))
             {
                 lifetime.ApplicationStarted.Register(PrintDemoLogins);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using BacGiang.Cnscd.Core;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
@@ -95,27 +96,7 @@ public static class PortalHost
         services.AddHttpContextAccessor();
         services.AddAccountSecurity(builder.Configuration);
 
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditQueryService>();
-        services.AddScoped<UnitDirectoryService>();
-        services.Configure<TeamOptions>(builder.Configuration.GetSection(TeamOptions.Section));
-        services.AddScoped<TeamService>();
-        services.AddScoped<TeamRosterService>();
-        services.AddScoped<TeamMergeService>();
-        services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
-        services.AddScoped<TeamGovernanceService>();
-        services.AddScoped<TeamActivityService>();
-        services.AddScoped<TeamExcelService>();
-        services.AddScoped<HouseholdService>();
-        services.AddScoped<DashboardService>();
-        services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
-        services.AddScoped<ReportService>();
-        services.AddScoped<ReportExportService>();
-        services.AddScoped<TargetService>();
-        services.AddScoped<BacGiang.Cnscd.Core.Features.Households.Import.HouseholdImport>();
-        services.AddScoped<BacGiang.Cnscd.Core.Features.Households.Export.HouseholdExport>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<VillageLeaderImport>();
+        services.AddCnscdCore(builder.Configuration);
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseStartupService>();
 

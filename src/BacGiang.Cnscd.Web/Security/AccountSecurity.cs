@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -40,7 +41,7 @@ public static class AccountSecurity
             var validateStamp = options.Events.OnValidatePrincipal;
             options.Events.OnValidatePrincipal = async context =>
             {
-                if (context.Principal is { } principal && IsPastAbsoluteTimeout(principal, DateTimeOffset.UtcNow))
+                if (context.Principal is { } principal && IsPastAbsoluteTimeout(principal, context.HttpContext.RequestServices.GetRequiredService<VietnamClock>().InstantNow))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();

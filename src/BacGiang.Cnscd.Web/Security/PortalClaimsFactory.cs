@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using System.Security.Claims;
 using BacGiang.Cnscd.Core.Data;
@@ -12,7 +13,7 @@ namespace BacGiang.Cnscd.Web.Security;
 /// Puts the account's role, unit and resolved data scope into its cookie. A change of role or unit
 /// changes the security stamp, and revalidation then ends the old sessions within a minute.
 /// </summary>
-public sealed class PortalClaimsFactory(UserManager<AppUser> userManager, IOptions<IdentityOptions> options, CnscdDbContext db)
+public sealed class PortalClaimsFactory(UserManager<AppUser> userManager, IOptions<IdentityOptions> options, CnscdDbContext db, VietnamClock clock)
     : UserClaimsPrincipalFactory<AppUser>(userManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -24,7 +25,7 @@ public sealed class PortalClaimsFactory(UserManager<AppUser> userManager, IOptio
         identity.AddClaim(new Claim(PortalClaimTypes.UnitId, user.UnitId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(PortalClaimTypes.ScopeLevel, scope.IsNothing ? "none" : user.Role.ScopeLevel().ToString()));
         identity.AddClaim(new Claim(PortalClaimTypes.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
-        identity.AddClaim(new Claim(PortalClaimTypes.SignedInAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(PortalClaimTypes.SignedInAt, clock.InstantNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         AddIfSet(identity, PortalClaimTypes.ScopeDistrict, scope.DistrictId);
         AddIfSet(identity, PortalClaimTypes.ScopeCommune, scope.CommuneId);
         AddIfSet(identity, PortalClaimTypes.ScopeVillage, scope.VillageId);

@@ -1,3 +1,5 @@
+using BacGiang.Cnscd.Core.Time;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using System.Diagnostics;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Domain;
@@ -18,7 +20,7 @@ internal static class ExportPeak
     {
         var database = ScaleDatabase.For(engine);
         var district = await database.UnitWithAboutAsync(UnitLevel.District, 60_000);
-        var export = new HouseholdExport(database.As(district), NullLogger<HouseholdExport>.Instance);
+        var export = new HouseholdExport(database.As(district), new AccessRefusals(database.As(district), NullLogger<AccessRefusals>.Instance), VietnamClock.System);
         var request = await export.PrepareAsync(district.Id, HouseholdFilter.None, null);
         long before;
         using (var process = Process.GetCurrentProcess())

@@ -1,3 +1,5 @@
+using BacGiang.Cnscd.Core.Time;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Households.Export;
@@ -43,9 +45,9 @@ public class HouseholdExcelBenchmarks
         }
 
         var communeDb = ScaleDatabase.For(Engine).As(commune);
-        _import = new HouseholdImport(communeDb, NullLogger<HouseholdImport>.Instance);
+        _import = new HouseholdImport(communeDb, new AccessRefusals(communeDb, NullLogger<AccessRefusals>.Instance), VietnamClock.System, NullLogger<HouseholdImport>.Instance);
         var districtDb = ScaleDatabase.For(Engine).As(district);
-        _export = new HouseholdExport(districtDb, NullLogger<HouseholdExport>.Instance);
+        _export = new HouseholdExport(districtDb, new AccessRefusals(districtDb, NullLogger<AccessRefusals>.Instance), VietnamClock.System);
         _district = _export.PrepareAsync(district.Id, HouseholdFilter.None, null).GetAwaiter().GetResult();
         RemoveImported();
     }

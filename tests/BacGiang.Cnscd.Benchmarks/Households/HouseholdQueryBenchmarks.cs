@@ -1,3 +1,5 @@
+using BacGiang.Cnscd.Core.Time;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Households;
@@ -26,7 +28,7 @@ public class HouseholdQueryBenchmarks
         var database = ScaleDatabase.For(Engine);
         var commune = database.UnitWithAboutAsync(UnitLevel.Commune, int.MaxValue).GetAwaiter().GetResult();
         _communeId = commune.Id;
-        _service = new HouseholdService(database.As(commune), NullLogger<HouseholdService>.Instance);
+        _service = new HouseholdService(database.As(commune), new AccessRefusals(database.As(commune), NullLogger<AccessRefusals>.Instance), VietnamClock.System, NullLogger<HouseholdService>.Instance);
     }
 
     [Benchmark]

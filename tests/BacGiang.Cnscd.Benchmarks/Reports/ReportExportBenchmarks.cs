@@ -1,3 +1,5 @@
+using BacGiang.Cnscd.Core.Time;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Reports;
@@ -56,7 +58,8 @@ public class ReportExportBenchmarks
     public async Task<int> LargestDistrictExport() => (await _district.ExportAsync(_districtId, 2026, 4)).Content.Length;
 
     private static ReportExportService Service(DatabaseSettings settings, Actor actor) =>
-        new(new Factory(settings, actor), Options.Create(new ReportOptions()), NullLogger<ReportExportService>.Instance);
+        new(new Factory(settings, actor), Options.Create(new ReportOptions()),
+            new AccessRefusals(new Factory(settings, actor), NullLogger<AccessRefusals>.Instance), VietnamClock.System);
 
     private static string Required(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : throw new InvalidOperationException($"Set {variable}.");

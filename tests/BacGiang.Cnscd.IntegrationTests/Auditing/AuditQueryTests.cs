@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -38,7 +39,7 @@ public abstract class AuditQueryTests(DatabaseProvider provider) : EngineTestBas
         Assert.Equal(1, byCommune.TotalCount);
         Assert.Equal(AuditActions.Create, byCommune.Items[0].Action);
 
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(VietnamClock.ToVietnam(DateTime.UtcNow));
         Assert.Equal(2, (await audit.SearchAsync(new AuditQuery(User: "canbo.", From: today, To: today), page)).TotalCount);
         Assert.Equal(0, (await audit.SearchAsync(new AuditQuery(User: "canbo.", To: today.AddDays(-1)), page)).TotalCount);
         Assert.Equal(0, (await audit.SearchAsync(new AuditQuery(UnitCode: "không-có"), page)).TotalCount);

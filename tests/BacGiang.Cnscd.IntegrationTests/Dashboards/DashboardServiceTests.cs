@@ -15,7 +15,8 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    private DashboardService For(Actor actor) => new(new ActorContextFactory(Database, actor), Options.Create(new TeamOptions()));
+    private DashboardService For(Actor actor, DateOnly? today = null) =>
+        CoreServices.CreateOn<DashboardService>(today ?? Today, new ActorContextFactory(Database, actor), Options.Create(new TeamOptions()));
 
     /// <summary>Covers households: two of V11 by their own member, one of V21 by assistance; V12 gets VNeID only.</summary>
     private async Task CoverSomeAsync()
@@ -45,7 +46,7 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
     public async Task EachLevel_AddsUpItsChildren_FromTheSummaries()
     {
         await CoverSomeAsync();
-        var province = (await For(MiniProvince.ActorFor(Mini.Province)).GetAsync(null, Today))!;
+        var province = (await For(MiniProvince.ActorFor(Mini.Province)).GetAsync(null))!;
         Assert.Equal(Mini.Province.Id, province.UnitId);
         Assert.Equal(12, province.Totals.HouseholdTotal);
         Assert.Equal(3, province.Totals.Covered);
@@ -57,7 +58,7 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
         Assert.Equal(province.Totals.HouseholdTotal, province.Children.Sum(c => c.Figures.HouseholdTotal));
         Assert.Equal(province.Totals.Covered, province.Children.Sum(c => c.Figures.Covered));
 
-        var district = (await For(MiniProvince.ActorFor(Mini.Province)).GetAsync(Mini.D1.Id, Today))!;
+        var district = (await For(MiniProvince.ActorFor(Mini.Province)).GetAsync(Mini.D1.Id))!;
         var d1Row = province.Children.Single(c => c.UnitId == Mini.D1.Id);
         Assert.Equal(d1Row.Figures.HouseholdTotal, district.Totals.HouseholdTotal);
         Assert.Equal(d1Row.Figures.Covered, district.Totals.Covered);
@@ -65,14 +66,14 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
         Assert.Equal(district.Totals.HouseholdTotal, district.Children.Sum(c => c.Figures.HouseholdTotal));
 
         // A commune officer's dashboard starts at the commune.
-        var commune = (await For(MiniProvince.ActorFor(Mini.C1)).GetAsync(null, Today))!;
+        var commune = (await For(MiniProvince.ActorFor(Mini.C1)).GetAsync(null))!;
         Assert.Equal(Mini.C1.Id, commune.UnitId);
         Assert.Equal(district.Children.Single(c => c.UnitId == Mini.C1.Id).Figures.Covered, commune.Totals.Covered);
         Assert.Equal([Mini.V11.Id, Mini.V12.Id], commune.Children.Select(c => c.UnitId).Order());
         Assert.Equal(2, commune.Children.Single(c => c.UnitId == Mini.V11.Id).Figures.Covered);
         Assert.Equal([Mini.C1.Name], commune.Path.Select(p => p.Name));
 
-        var village = (await For(MiniProvince.ActorFor(Mini.C1)).GetAsync(Mini.V11.Id, Today))!;
+        var village = (await For(MiniProvince.ActorFor(Mini.C1)).GetAsync(Mini.V11.Id))!;
         Assert.Empty(village.Children);
         Assert.Equal(2, village.Totals.Covered);
         Assert.Equal(1, village.Totals.Teams);
@@ -98,7 +99,7 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
             await db.SaveChangesAsync();
         }
 
-        var district = (await For(MiniProvince.ActorFor(Mini.D1)).GetAsync(null, Today))!;
+        var district = (await For(MiniProvince.ActorFor(Mini.D1)).GetAsync(null))!;
         Assert.Equal(5, district.Totals.Teams); // C1, C3 and the villages V11, V12, V31
         Assert.Equal(1, district.Totals.TeamsConstituted);
         Assert.Equal((2, 1), (district.Totals.ReportsDue, district.Totals.ReportsOnTime));
@@ -155,20 +156,20 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
             await db.SaveChangesAsync();
         }
 
-        var district = (await For(MiniProvince.ActorFor(Mini.D1)).GetAsync(null, Today))!;
+        var district = (await For(MiniProvince.ActorFor(Mini.D1)).GetAsync(null))!;
         Assert.Equal((5, 2), (district.Totals.Teams, district.Totals.TeamsGovernanceComplete));
         Assert.Equal(1, district.Children.Single(c => c.UnitId == Mini.C1.Id).Figures.TeamsGovernanceComplete);
         Assert.Equal(1, district.Children.Single(c => c.UnitId == Mini.C3.Id).Figures.TeamsGovernanceComplete);
 
-        var province = (await For(MiniProvince.ActorFor(Mini.Province)).GetAsync(null, Today))!;
+        var province = (await For(MiniProvince.ActorFor(Mini.Province)).GetAsync(null))!;
         Assert.Equal(2, province.Totals.TeamsGovernanceComplete);
-        var commune = (await For(MiniProvince.ActorFor(Mini.C1)).GetAsync(null, Today))!;
+        var commune = (await For(MiniProvince.ActorFor(Mini.C1)).GetAsync(null))!;
         Assert.Equal(1, commune.Totals.TeamsGovernanceComplete);
         Assert.Equal(0, commune.Children.Single(c => c.UnitId == Mini.V11.Id).Figures.TeamsGovernanceComplete);
         Assert.Equal(0, commune.Children.Single(c => c.UnitId == Mini.V12.Id).Figures.TeamsGovernanceComplete);
 
         // Next year nobody has a plan yet.
-        var nextYear = (await For(MiniProvince.ActorFor(Mini.D1)).GetAsync(null, new DateOnly(2027, 1, 15)))!;
+        var nextYear = (await For(MiniProvince.ActorFor(Mini.D1), new DateOnly(2027, 1, 15)).GetAsync(null))!;
         Assert.Equal(0, nextYear.Totals.TeamsGovernanceComplete);
     }
 
@@ -176,12 +177,13 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
     public async Task Trend_EndsWithTheCurrentFigures_AndExport_IsARealWorkbook_Audited()
     {
         await CoverSomeAsync();
-        var officer = For(MiniProvince.ActorFor(Mini.D1, "officer-d1"));
+        // The real clock: the trend's last quarter must be the one the set-up's snapshots were written in.
+        var officer = CoreServices.Create<DashboardService>(new ActorContextFactory(Database, MiniProvince.ActorFor(Mini.D1, "officer-d1")));
         var trend = await officer.GetTrendAsync(Mini.D1.Id, 4);
         Assert.Equal(4, trend.Count);
         Assert.Equal((9, 2), (trend[^1].Households, trend[^1].Covered));
 
-        var file = await officer.ExportAsync(null, Today);
+        var file = await officer.ExportAsync(null);
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(file!));
         var sheet = workbook.Worksheet(1);
         Assert.Equal("Số hộ", sheet.Cell(3, 2).GetString());

@@ -51,8 +51,7 @@ public abstract class SummaryMaintenanceTests(DatabaseProvider provider) : Engin
             var pick = householdIds[random.Next(householdIds.Count)];
             var village = villages.Single(v => v.Id == pick.UnitId);
             var commune = Mini.Communes.Single(c => c.Id == village.ParentId);
-            var households = new HouseholdService(new ActorContextFactory(Database, MiniProvince.ActorFor(commune, "officer")),
-                NullLogger<HouseholdService>.Instance);
+            var households = CoreServices.CreateOn<HouseholdService>(Today, new ActorContextFactory(Database, MiniProvince.ActorFor(commune, "officer")));
             var kind = random.Next(8);
             operations[kind.ToString(System.Globalization.CultureInfo.InvariantCulture)] = operations.GetValueOrDefault(kind.ToString(System.Globalization.CultureInfo.InvariantCulture)) + 1;
             switch (kind)
@@ -60,7 +59,7 @@ public abstract class SummaryMaintenanceTests(DatabaseProvider provider) : Engin
                 case 0 or 1: // a visit: skills, accounts, coverage
                     var skills = (DigitalSkills)random.Next(0, 32);
                     var visit = await households.LogVisitAsync(new VisitRequest(Guid.NewGuid(), pick.Id, Today.AddDays(-random.Next(0, 30)),
-                        members[village.Id], skills, random.Next(3) > 0, random.Next(3) > 0, null), Today);
+                        members[village.Id], skills, random.Next(3) > 0, random.Next(3) > 0, null));
                     Assert.True(visit.Succeeded, visit.Error);
                     break;
                 case 2: // assignment to the village's member, or cleared
@@ -93,8 +92,7 @@ public abstract class SummaryMaintenanceTests(DatabaseProvider provider) : Engin
                     await system.SaveChangesAsync();
                     break;
                 default: // team changes (R2, R1) in the same village: they must not disturb the household figures
-                    var teams = new TeamService(new ActorContextFactory(Database, MiniProvince.ActorFor(commune, "officer")),
-                        new FixedActorAccessor(MiniProvince.ActorFor(commune, "officer")), Options.Create(new TeamOptions()));
+                    var teams = CoreServices.CreateOn<TeamService>(Today, new ActorContextFactory(Database, MiniProvince.ActorFor(commune, "officer")), Options.Create(new TeamOptions()));
                     var team = await system.Teams.SingleAsync(t => t.UnitId == village.Id);
                     team.LastActivityOn = Today.AddDays(-random.Next(200));
                     await system.SaveChangesAsync();

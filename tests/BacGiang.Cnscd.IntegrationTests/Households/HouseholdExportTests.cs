@@ -15,13 +15,13 @@ public abstract class HouseholdExportTests(DatabaseProvider provider) : EngineTe
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    private HouseholdExport ExportFor(Actor actor) => new(new ActorContextFactory(Database, actor), NullLogger<HouseholdExport>.Instance);
+    private HouseholdExport ExportFor(Actor actor) => CoreServices.CreateOn<HouseholdExport>(Today, new ActorContextFactory(Database, actor));
 
     /// <summary>Exports and reads the file back: one dictionary per data row, keyed by the header.</summary>
     private static async Task<List<IDictionary<string, object?>>> ExportAsync(HouseholdExport export, int unitId, HouseholdFilter? filter = null,
         string? search = null)
     {
-        var request = await export.PrepareAsync(unitId, filter ?? HouseholdFilter.None, search, Today);
+        var request = await export.PrepareAsync(unitId, filter ?? HouseholdFilter.None, search);
         using var file = new MemoryStream();
         await export.WriteAsync(request, file);
         file.Position = 0;
@@ -91,7 +91,7 @@ public abstract class HouseholdExportTests(DatabaseProvider provider) : EngineTe
     {
         var export = ExportFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
 
-        await Assert.ThrowsAsync<ScopeViolationException>(() => export.PrepareAsync(Mini.D2.Id, HouseholdFilter.None, null, Today));
+        await Assert.ThrowsAsync<ScopeViolationException>(() => export.PrepareAsync(Mini.D2.Id, HouseholdFilter.None, null));
 
         await using var db = Database.CreateSystemContext();
         var refused = Assert.Single(await db.AuditEntries.Where(a => a.UserId == "district-d1").ToListAsync());

@@ -23,7 +23,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
 
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    private HouseholdImport ImportFor(Actor actor) => new(new ActorContextFactory(Database, actor), NullLogger<HouseholdImport>.Instance);
+    private HouseholdImport ImportFor(Actor actor) => CoreServices.CreateOn<HouseholdImport>(Today, new ActorContextFactory(Database, actor));
 
     private HouseholdImport CommuneOfficer => ImportFor(MiniProvince.ActorFor(Mini.C1, "officer-c1"));
 
@@ -36,7 +36,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     [Fact]
     public async Task Template_ListsOnlyTheImportersVillages_AndItsExampleRowImports()
     {
-        var template = await CommuneOfficer.CreateTemplateAsync(Today);
+        var template = await CommuneOfficer.CreateTemplateAsync();
 
         using (var workbook = new XLWorkbook(new MemoryStream(template)))
         {
@@ -48,7 +48,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
             Assert.Equal([V11, V12], villages);
         }
 
-        var result = await CommuneOfficer.ImportAsync(new MemoryStream(template), today: Today);
+        var result = await CommuneOfficer.ImportAsync(new MemoryStream(template));
 
         Assert.True(result.Succeeded, Messages(result));
         await using var db = Database.CreateSystemContext();
@@ -69,7 +69,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
         var before = await HouseholdCountAsync();
         var progress = new Recorder();
 
-        var result = await CommuneOfficer.ImportAsync(Workbook(rows), progress, Today);
+        var result = await CommuneOfficer.ImportAsync(Workbook(rows), progress);
 
         Assert.True(result.Succeeded, Messages(result));
         Assert.Equal(1500, result.Created);
@@ -120,7 +120,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
         // Row 2 is good (and, for the duplicate case, the first of the pair); row 3 is the bad one; row 4 is good.
         var file = Workbook([Row(V11, "Hộ Đầu Tiên", address: "xom dong"), bad, Row(V12, "Hộ Cuối Cùng")]);
 
-        var result = await CommuneOfficer.ImportAsync(file, today: Today);
+        var result = await CommuneOfficer.ImportAsync(file);
 
         Assert.False(result.Succeeded);
         Assert.Equal(0, result.Created);
@@ -134,7 +134,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     {
         var file = Workbook([Row(V11, ""), Row(V11, "Hộ Tốt"), Row("abc", "Hộ Lạ", phone: "12")]);
 
-        var result = await CommuneOfficer.ImportAsync(file, today: Today);
+        var result = await CommuneOfficer.ImportAsync(file);
 
         Assert.Equal(
             [new ImportRowError(2, HouseholdImportMessages.HeadNameMissing), new ImportRowError(4, HouseholdImportMessages.UnknownVillage("abc")),
@@ -148,7 +148,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
         var before = await HouseholdCountAsync();
         var file = Workbook([Row(V11, "Hộ Của Mình"), Row(V21, "Hộ Huyện Khác 1"), Row(V21, "Hộ Huyện Khác 2")]);
 
-        var result = await CommuneOfficer.ImportAsync(file, today: Today);
+        var result = await CommuneOfficer.ImportAsync(file);
 
         Assert.Equal([new ImportRowError(3, HouseholdImportMessages.OutsideScope(V21)), new ImportRowError(4, HouseholdImportMessages.OutsideScope(V21))],
             result.Errors);
@@ -163,7 +163,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     {
         var leader = ImportFor(MiniProvince.ActorFor(Mini.V11, "leader-v11"));
 
-        var result = await leader.ImportAsync(Workbook([Row(V12, "Hộ Thôn Bên")]), today: Today);
+        var result = await leader.ImportAsync(Workbook([Row(V12, "Hộ Thôn Bên")]));
 
         Assert.Equal([new ImportRowError(2, HouseholdImportMessages.OutsideScope(V12))], result.Errors);
     }
@@ -173,8 +173,8 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     {
         var district = ImportFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
 
-        await Assert.ThrowsAsync<ScopeViolationException>(() => district.ImportAsync(Workbook([Row(V11, "Hộ Mới")]), today: Today));
-        await Assert.ThrowsAsync<ScopeViolationException>(() => district.CreateTemplateAsync(Today));
+        await Assert.ThrowsAsync<ScopeViolationException>(() => district.ImportAsync(Workbook([Row(V11, "Hộ Mới")])));
+        await Assert.ThrowsAsync<ScopeViolationException>(() => district.CreateTemplateAsync());
 
         await using var db = Database.CreateSystemContext();
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.UserId == "district-d1" && a.Action == AuditActions.Refused));
@@ -186,7 +186,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     {
         string[] header = ["Mã thôn", "Ho va ten chu ho", "Điện thoại"];
 
-        var result = await CommuneOfficer.ImportAsync(Workbook([[V11, "Hộ Thiếu Cột", "0912345678"]], header), today: Today);
+        var result = await CommuneOfficer.ImportAsync(Workbook([[V11, "Hộ Thiếu Cột", "0912345678"]], header));
 
         Assert.Equal([new ImportRowError(1, HouseholdImportMessages.MissingColumn("Địa chỉ"))], result.Errors);
     }
@@ -196,7 +196,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     {
         var csv = new MemoryStream("Mã thôn,Họ và tên chủ hộ,Địa chỉ\n07444-01,Hộ CSV,Xóm 1\n"u8.ToArray());
 
-        var result = await CommuneOfficer.ImportAsync(csv, today: Today);
+        var result = await CommuneOfficer.ImportAsync(csv);
 
         Assert.Equal([new ImportRowError(0, HouseholdImportMessages.NotAWorkbook)], result.Errors);
     }
@@ -206,7 +206,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     {
         var huge = new MemoryStream(new byte[HouseholdImport.MaxFileBytes + 1]);
 
-        var result = await CommuneOfficer.ImportAsync(huge, today: Today);
+        var result = await CommuneOfficer.ImportAsync(huge);
 
         Assert.Equal([new ImportRowError(0, HouseholdImportMessages.TooLarge)], result.Errors);
     }
@@ -214,7 +214,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
     [Fact]
     public async Task FileWithOnlyAHeader_SaysThereIsNothingToImport()
     {
-        var result = await CommuneOfficer.ImportAsync(Workbook([]), today: Today);
+        var result = await CommuneOfficer.ImportAsync(Workbook([]));
 
         Assert.Equal([new ImportRowError(0, HouseholdImportMessages.Empty)], result.Errors);
     }
@@ -234,7 +234,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : EngineTe
             }
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CommuneOfficer.ImportAsync(Workbook(rows), progress, Today, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CommuneOfficer.ImportAsync(Workbook(rows), progress, cancel.Token));
 
         Assert.Contains(progress.Reports, p => p > 40 && p < 100);
         Assert.Equal(before, await HouseholdCountAsync());

@@ -16,7 +16,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    private HouseholdService ServiceFor(Actor actor) => new(new ActorContextFactory(Database, actor), NullLogger<HouseholdService>.Instance);
+    private HouseholdService ServiceFor(Actor actor) => CoreServices.CreateOn<HouseholdService>(Today, new ActorContextFactory(Database, actor));
 
     private HouseholdService VillageLeader => ServiceFor(MiniProvince.ActorFor(Mini.V11, "leader-v11"));
 
@@ -119,7 +119,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
 
         var service = VillageLeader;
         async Task<string[]> Heads(HouseholdFilter filter) =>
-            (await service.RegisterAsync(Mini.V11.Id, filter, null, new PageRequest(0, 50), Today)).Items.Select(r => r.HeadName).Order().ToArray();
+            (await service.RegisterAsync(Mini.V11.Id, filter, null, new PageRequest(0, 50))).Items.Select(r => r.HeadName).Order().ToArray();
 
         Assert.Equal(["Lê Văn Nam", "Nguyễn Văn Đức", "Trần Thị Hằng"], await Heads(HouseholdFilter.None));
         Assert.Equal(["Trần Thị Hằng"], await Heads(new HouseholdFilter(NotCovered: true)));
@@ -129,7 +129,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         Assert.Equal(["Lê Văn Nam", "Trần Thị Hằng"], await Heads(new HouseholdFilter(NotVisitedForDays: 30)));
         Assert.Equal(["Trần Thị Hằng"], await Heads(new HouseholdFilter(NotCovered: true, NotVisitedForDays: 30)));
 
-        var rows = (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, null, new PageRequest(0, 50), Today)).Items;
+        var rows = (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, null, new PageRequest(0, 50))).Items;
         var ducRow = rows.Single(r => r.HeadName == "Nguyễn Văn Đức");
         Assert.Equal(CoverageStatus.CoveredByOwnMember, ducRow.Coverage);
         Assert.Equal(5, ducRow.SkillsCount);
@@ -142,10 +142,10 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
     [Fact]
     public async Task Register_OfACommune_ListsItsVillages_AndADistrictSeesPhonesMasked()
     {
-        var commune = await ServiceFor(MiniProvince.ActorFor(Mini.C1)).RegisterAsync(Mini.C1.Id, HouseholdFilter.None, null, new PageRequest(0, 50), Today);
+        var commune = await ServiceFor(MiniProvince.ActorFor(Mini.C1)).RegisterAsync(Mini.C1.Id, HouseholdFilter.None, null, new PageRequest(0, 50));
         Assert.Equal(6, commune.TotalCount); // V11 and V12
 
-        var district = await ServiceFor(MiniProvince.ActorFor(Mini.D1)).RegisterAsync(Mini.C1.Id, HouseholdFilter.None, null, new PageRequest(0, 50), Today);
+        var district = await ServiceFor(MiniProvince.ActorFor(Mini.D1)).RegisterAsync(Mini.C1.Id, HouseholdFilter.None, null, new PageRequest(0, 50));
         Assert.Equal(6, district.TotalCount);
         Assert.All(district.Items, r => Assert.Equal("09xx xxx 678", r.Phone));
     }
@@ -164,7 +164,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
             Assert.NotEqual("Nguyễn Văn Đức", text, StringComparer.Ordinal); // really a different sequence of code points
         }
 
-        var found = await VillageLeader.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, text, new PageRequest(0, 50), Today);
+        var found = await VillageLeader.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, text, new PageRequest(0, 50));
         Assert.Equal(["Nguyễn Văn Đức"], found.Items.Select(r => r.HeadName));
         Assert.Equal(1, found.TotalCount);
     }
@@ -179,10 +179,10 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         }
 
         var service = VillageLeader;
-        Assert.Equal(["Trần Thị Hằng"], (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "hang", new PageRequest(0, 50), Today)).Items.Select(r => r.HeadName));
-        Assert.Equal(["Đỗ Thị Mai"], (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "dong quyt", new PageRequest(0, 50), Today)).Items.Select(r => r.HeadName));
-        Assert.Equal(["Đỗ Thị Mai"], (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "do", new PageRequest(0, 50), Today)).Items.Select(r => r.HeadName));
-        Assert.Empty((await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "khong co ai", new PageRequest(0, 50), Today)).Items);
+        Assert.Equal(["Trần Thị Hằng"], (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "hang", new PageRequest(0, 50))).Items.Select(r => r.HeadName));
+        Assert.Equal(["Đỗ Thị Mai"], (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "dong quyt", new PageRequest(0, 50))).Items.Select(r => r.HeadName));
+        Assert.Equal(["Đỗ Thị Mai"], (await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "do", new PageRequest(0, 50))).Items.Select(r => r.HeadName));
+        Assert.Empty((await service.RegisterAsync(Mini.V11.Id, HouseholdFilter.None, "khong co ai", new PageRequest(0, 50))).Items);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var pages = new List<PagedResult<HouseholdRow>>();
         for (var p = 0; p < 3; p++)
         {
-            pages.Add(await service.RegisterAsync(Mini.V12.Id, HouseholdFilter.None, null, new PageRequest(p, 10), Today));
+            pages.Add(await service.RegisterAsync(Mini.V12.Id, HouseholdFilter.None, null, new PageRequest(p, 10)));
         }
 
         Assert.All(pages, p => Assert.Equal(28, p.TotalCount));
@@ -226,7 +226,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var keys = pages.SelectMany(p => p.Items).Select(r => Core.Text.VietnameseText.ToSearchKey(r.HeadName + " " + r.Address)).ToList();
         Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
 
-        var searched = await service.RegisterAsync(Mini.V12.Id, HouseholdFilter.None, "ngo van thu", new PageRequest(1, 10), Today);
+        var searched = await service.RegisterAsync(Mini.V12.Id, HouseholdFilter.None, "ngo van thu", new PageRequest(1, 10));
         Assert.Equal(25, searched.TotalCount);
         Assert.Equal(10, searched.Items.Count);
     }
@@ -239,10 +239,10 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var request = Visit(householdId, memberId);
         var service = VillageLeader;
 
-        var first = await service.LogVisitAsync(request, Today);
-        var second = await service.LogVisitAsync(request, Today);
+        var first = await service.LogVisitAsync(request);
+        var second = await service.LogVisitAsync(request);
         // A retry from a second circuit at the same moment: the unique index decides, the loser reads back.
-        var racing = await Task.WhenAll(VillageLeader.LogVisitAsync(request with { }, Today), VillageLeader.LogVisitAsync(request, Today));
+        var racing = await Task.WhenAll(VillageLeader.LogVisitAsync(request with { }), VillageLeader.LogVisitAsync(request));
 
         Assert.True(first.Succeeded);
         Assert.False(first.AlreadyRecorded);
@@ -261,8 +261,8 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
 
         var results = await Task.WhenAll(
-            VillageLeader.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping), Today),
-            VillageLeader.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineSafety), Today));
+            VillageLeader.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping)),
+            VillageLeader.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineSafety)));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
         await using var db = Database.CreateSystemContext();
@@ -277,7 +277,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
 
-        var result = await VillageLeader.LogVisitAsync(Visit(householdId, memberId, on: Today.AddDays(1)), Today);
+        var result = await VillageLeader.LogVisitAsync(Visit(householdId, memberId, on: Today.AddDays(1)));
 
         Assert.False(result.Succeeded);
         Assert.Equal("Ngày thăm không được sau hôm nay.", result.Error);
@@ -294,13 +294,13 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var service = VillageLeader;
 
         var partial = await service.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlinePublicServices | DigitalSkills.OnlinePayment,
-            Today.AddDays(-10), vneid: true, dvc: true), Today);
+            Today.AddDays(-10), vneid: true, dvc: true));
         Assert.Equal(CoverageStatus.NotCovered, partial.Coverage);
         var full = await service.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping | DigitalSkills.OnlineSafety | DigitalSkills.OtherPlatforms,
-            Today.AddDays(-2), vneid: true, dvc: true), Today);
+            Today.AddDays(-2), vneid: true, dvc: true));
         Assert.Equal(CoverageStatus.CoveredByOwnMember, full.Coverage);
 
-        var detail = await service.GetAsync(householdId, Today);
+        var detail = await service.GetAsync(householdId);
         Assert.NotNull(detail);
         Assert.Equal(CoverageStatus.CoveredByOwnMember, detail.Coverage);
         Assert.Equal(DigitalSkillLabels.Each, detail.Skills.Select(s => s.Skill));
@@ -314,8 +314,8 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         Assert.Equal(Today.AddDays(-2), (await db.Teams.SingleAsync(t => t.UnitId == Mini.V11.Id)).LastActivityOn);
 
         // A late-typed older visit adds its skills' history but does not overwrite what the newer visit saw.
-        await service.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.None, Today.AddDays(-20), vneid: false, dvc: false), Today);
-        var after = await service.GetAsync(householdId, Today);
+        await service.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.None, Today.AddDays(-20), vneid: false, dvc: false));
+        var after = await service.GetAsync(householdId);
         Assert.True(after!.HasVneidLevel2);
         Assert.Equal(Today.AddDays(-2), after.LastVisitedOn);
         Assert.Equal(CoverageStatus.CoveredByOwnMember, after.Coverage);
@@ -329,8 +329,8 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
         var commune = ServiceFor(MiniProvince.ActorFor(Mini.C1));
 
-        Assert.Equal(HouseholdMessages.MemberNotInTeam, (await commune.LogVisitAsync(Visit(householdId, otherVillageMember), Today)).Error);
-        Assert.Equal(HouseholdMessages.MemberNotInTeam, (await commune.LogVisitAsync(Visit(householdId, formerMember), Today)).Error);
+        Assert.Equal(HouseholdMessages.MemberNotInTeam, (await commune.LogVisitAsync(Visit(householdId, otherVillageMember))).Error);
+        Assert.Equal(HouseholdMessages.MemberNotInTeam, (await commune.LogVisitAsync(Visit(householdId, formerMember))).Error);
         await using var db = Database.CreateSystemContext();
         Assert.False(await db.HouseholdVisits.AnyAsync());
     }
@@ -341,8 +341,8 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");
         var siblingHousehold = await HouseholdIdAsync(Mini.V12, "Lê Văn Nam");
 
-        await Assert.ThrowsAsync<ScopeViolationException>(() => VillageLeader.LogVisitAsync(Visit(siblingHousehold, memberId), Today));
-        Assert.Null(await VillageLeader.GetAsync(siblingHousehold, Today));
+        await Assert.ThrowsAsync<ScopeViolationException>(() => VillageLeader.LogVisitAsync(Visit(siblingHousehold, memberId)));
+        Assert.Null(await VillageLeader.GetAsync(siblingHousehold));
 
         await using var db = Database.CreateSystemContext();
         Assert.False(await db.HouseholdVisits.AnyAsync());
@@ -361,7 +361,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
 
         var refused = await Assert.ThrowsAsync<ScopeViolationException>(() =>
-            ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1")).LogVisitAsync(Visit(householdId, memberId), Today));
+            ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1")).LogVisitAsync(Visit(householdId, memberId)));
 
         Assert.Equal(HouseholdMessages.NotAVisitor, refused.Message);
         await using var db = Database.CreateSystemContext();
@@ -375,18 +375,18 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Giúp");
         var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
         var service = VillageLeader;
-        var before = (await service.GetAsync(hang, Today))!;
+        var before = (await service.GetAsync(hang))!;
 
-        var result = await service.SetAssistanceAsync(hang, true, memberId, before.Version, Today);
+        var result = await service.SetAssistanceAsync(hang, true, memberId, before.Version);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(CoverageStatus.CoveredByAssistance, result.Coverage);
-        var after = (await service.GetAsync(hang, Today))!;
+        var after = (await service.GetAsync(hang))!;
         Assert.Equal((true, memberId, "Hoàng Văn Giúp", result.Version), (after.NeedsAssistance, after.AssistantMemberId, after.AssistantName, after.Version));
         Assert.NotEqual(before.Version, after.Version);
 
         // The assistant is ignored (cleared) when the household no longer needs help.
-        var cleared = await service.SetAssistanceAsync(hang, false, memberId, after.Version, Today);
+        var cleared = await service.SetAssistanceAsync(hang, false, memberId, after.Version);
         Assert.Equal(CoverageStatus.NotCovered, cleared.Coverage);
         await using var db = Database.CreateSystemContext();
         var stored = await db.Households.SingleAsync(h => h.Id == hang);
@@ -401,11 +401,11 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Giúp");
         var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
         var service = VillageLeader;
-        var read = (await service.GetAsync(hang, Today))!;
+        var read = (await service.GetAsync(hang))!;
         // Someone else saves first (a visit changes the household and its version).
-        await service.LogVisitAsync(Visit(hang, memberId, vneid: true), Today);
+        await service.LogVisitAsync(Visit(hang, memberId, vneid: true));
 
-        var result = await service.SetAssistanceAsync(hang, true, memberId, read.Version, Today);
+        var result = await service.SetAssistanceAsync(hang, true, memberId, read.Version);
 
         Assert.False(result.Succeeded);
         Assert.Equal(HouseholdMessages.Stale, result.Error);
@@ -419,9 +419,9 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var otherVillageMember = await AddMemberAsync(Mini.V12, "Lê Thị Thôn Bên");
         var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
         var officer = ServiceFor(MiniProvince.ActorFor(Mini.C1, "officer-c1"));
-        var read = (await officer.GetAsync(hang, Today))!;
+        var read = (await officer.GetAsync(hang))!;
 
-        var result = await officer.SetAssistanceAsync(hang, true, otherVillageMember, read.Version, Today);
+        var result = await officer.SetAssistanceAsync(hang, true, otherVillageMember, read.Version);
 
         Assert.Equal(HouseholdMessages.AssistantNotInTeam, result.Error);
     }
@@ -432,7 +432,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
         var district = ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
 
-        await Assert.ThrowsAsync<ScopeViolationException>(() => district.SetAssistanceAsync(hang, true, null, 0, Today));
+        await Assert.ThrowsAsync<ScopeViolationException>(() => district.SetAssistanceAsync(hang, true, null, 0));
 
         await using var db = Database.CreateSystemContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == "district-d1"));
@@ -446,8 +446,8 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var nam = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
         var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
         var service = VillageLeader;
-        await service.LogVisitAsync(Visit(nam, memberId, on: Today.AddDays(-5)), Today);
-        await service.LogVisitAsync(Visit(duc, memberId, on: Today.AddDays(-1)), Today);
+        await service.LogVisitAsync(Visit(nam, memberId, on: Today.AddDays(-5)));
+        await service.LogVisitAsync(Visit(duc, memberId, on: Today.AddDays(-1)));
 
         var recent = await service.RecentlyVisitedAsync(Mini.V11.Id, 10);
         Assert.Equal(["Nguyễn Văn Đức", "Lê Văn Nam"], recent.Select(r => r.HeadName));

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
@@ -35,8 +36,7 @@ public sealed class AccountTestHost : IAsyncDisposable
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<CnscdDbContext>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<VillageLeaderImport>();
+        services.AddCnscdCore();
         configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

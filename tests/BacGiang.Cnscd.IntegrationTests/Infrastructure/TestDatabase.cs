@@ -32,7 +32,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A context acting as <paramref name="actor"/>: the scope filter and guard apply as in the app.</summary>
-    public CnscdDbContext CreateContext(Actor actor) => CnscdDatabase.CreateContext(Settings, actor);
+    public CnscdDbContext CreateContext(Actor actor, Core.Time.VietnamClock? clock = null) => CnscdDatabase.CreateContext(Settings, actor, clock);
 
     public CnscdDbContext CreateSystemContext() => CreateContext(Actor.System("test"));
 

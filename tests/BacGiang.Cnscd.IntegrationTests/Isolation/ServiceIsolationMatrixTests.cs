@@ -89,7 +89,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         {
             Assert.Null(await m.Teams.GetTeamAsync(m.Foreign.Id));
             Assert.Null(await m.Teams.GetTeamAsync(m.ForeignVillage.Id));
-            Assert.Null(await m.Teams.GetTeamAsync(m.ForeignVillage.Id, new DateOnly(2025, 6, 1)));
+            Assert.Null(await m.Teams.GetTeamOnAsync(m.ForeignVillage.Id, new DateOnly(2025, 6, 1)));
             if (m.Own.Level != UnitLevel.District)
             {
                 Assert.Equal(m.Own.Id, (await m.Teams.GetTeamAsync(m.Own.Id))!.UnitId);
@@ -568,14 +568,13 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         },
         ["ReportService.DueSoonAsync"] = async m =>
         {
-            var due = await Reports(m).DueSoonAsync(new DateOnly(2026, 12, 14));
+            var due = await CoreServices.CreateOn<ReportService>(new DateOnly(2026, 12, 14), new ActorContextFactory(m.Database, m.Actor)).DueSoonAsync();
             Assert.DoesNotContain(due, d => d.Text.Contains(m.Foreign.Name, StringComparison.Ordinal) || d.Text.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
         },
         ["ReportExportService.ExportAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            var export = new ReportExportService(new ActorContextFactory(m.Database, m.Actor), Options.Create(new ReportOptions()),
-                NullLogger<ReportExportService>.Instance);
+            var export = CoreServices.Create<ReportExportService>(new ActorContextFactory(m.Database, m.Actor), Options.Create(new ReportOptions()));
             await Assert.ThrowsAsync<ScopeViolationException>(() => export.ExportAsync(foreign.UnitId, 2026, 4));
             await Assert.ThrowsAsync<ScopeViolationException>(() => export.ExportAsync(m.Foreign.Id, 2026, 4));
             await using var db = m.Database.CreateSystemContext();
@@ -585,17 +584,17 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         ["TargetService.ListAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            var targets = new TargetService(new ActorContextFactory(m.Database, m.Actor), NullLogger<TargetService>.Instance);
+            var targets = CoreServices.CreateOn<TargetService>(new DateOnly(2026, 12, 1), new ActorContextFactory(m.Database, m.Actor));
             foreach (var parent in new[] { foreign.DistrictId, m.Foreign.Id, m.Foreign.ParentId ?? 0 })
             {
-                var rows = await targets.ListAsync(parent, new PageRequest(0, 100), new DateOnly(2026, 12, 1));
+                var rows = await targets.ListAsync(parent, new PageRequest(0, 100));
                 Assert.DoesNotContain(rows.Items, r => r.UnitId == foreign.UnitId || r.UnitId == m.Foreign.Id);
             }
         },
         ["TargetService.SetAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            var targets = new TargetService(new ActorContextFactory(m.Database, m.Actor), NullLogger<TargetService>.Instance);
+            var targets = CoreServices.Create<TargetService>(new ActorContextFactory(m.Database, m.Actor));
             await Assert.ThrowsAsync<ScopeViolationException>(() =>
                 targets.SetAsync(foreign.UnitId, TargetIndicator.HouseholdsCovered, 90, new DateOnly(2026, 12, 31), 0));
             await using var db = m.Database.CreateSystemContext();
@@ -681,13 +680,13 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         var actor = MiniProvince.ActorFor(units[own], me.Id) with { UserName = me.Email };
         var factory = new ActorContextFactory(Database, actor);
         var context = new MatrixContext(Database, actor, units[own], units[foreign], units[foreignVillage], other,
-            new UnitDirectoryService(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
-            new TeamService(factory, new FixedActorAccessor(actor), Options.Create(new TeamOptions())),
-            new HouseholdService(factory, NullLogger<HouseholdService>.Instance), foreignHouseholdId,
-            new TeamRosterService(factory), new TeamMergeService(factory),
-            new TeamGovernanceService(factory, Options.Create(new AttachmentOptions())), new TeamActivityService(factory),
-            new TeamExcelService(factory),
-            new HouseholdImport(factory, NullLogger<HouseholdImport>.Instance), new HouseholdExport(factory, NullLogger<HouseholdExport>.Instance));
+            CoreServices.Create<UnitDirectoryService>(factory), new AuditQueryService(factory), host.ServiceFor(actor), host.ImportFor(actor),
+            CoreServices.Create<TeamService>(factory, Options.Create(new TeamOptions())),
+            CoreServices.Create<HouseholdService>(factory), foreignHouseholdId,
+            CoreServices.Create<TeamRosterService>(factory), CoreServices.Create<TeamMergeService>(factory),
+            CoreServices.Create<TeamGovernanceService>(factory, Options.Create(new AttachmentOptions())), CoreServices.Create<TeamActivityService>(factory),
+            CoreServices.Create<TeamExcelService>(factory),
+            CoreServices.Create<HouseholdImport>(factory), CoreServices.Create<HouseholdExport>(factory));
 
         var failures = new List<string>();
         foreach (var (method, check) in Cases)
@@ -742,10 +741,10 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
     }
 
     private static DashboardService DashboardsFor(MatrixContext m) =>
-        new(new ActorContextFactory(m.Database, m.Actor), Options.Create(new TeamOptions()));
+        CoreServices.Create<DashboardService>(new ActorContextFactory(m.Database, m.Actor), Options.Create(new TeamOptions()));
     private static ReportNarrative ForgedNarrative => new("Giả mạo", "Giả mạo", "Giả mạo");
 
-    private static ReportService Reports(MatrixContext m) => new(new ActorContextFactory(m.Database, m.Actor), NullLogger<ReportService>.Instance);
+    private static ReportService Reports(MatrixContext m) => CoreServices.Create<ReportService>(new ActorContextFactory(m.Database, m.Actor));
 
     /// <summary>
     /// A submitted Q4 2026 report of the sibling (the sibling commune or district itself, or the commune of the sibling

@@ -16,14 +16,18 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
     private static readonly ReportNarrative Narrative = new("Đã hướng dẫn 6 hộ.", "Thiếu điện thoại thông minh.", "Đề nghị hỗ trợ thiết bị.");
 
     private ReportService As(AdministrativeUnit unit, string user = "officer") =>
-        new(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)), NullLogger<ReportService>.Instance);
+        CoreServices.Create<ReportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
+
+    /// <summary>The same officer on a clock that reads <paramref name="today"/>.</summary>
+    private ReportService On(DateOnly today, AdministrativeUnit unit, string user = "officer") =>
+        CoreServices.CreateOn<ReportService>(today, new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
 
     private ReportExportService ExportAs(AdministrativeUnit unit) =>
-        new(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "export-" + unit.Code)), Options.Create(new ReportOptions()),
-            NullLogger<ReportExportService>.Instance);
+        CoreServices.Create<ReportExportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "export-" + unit.Code)), Options.Create(new ReportOptions()));
 
-    private TargetService TargetsAs(AdministrativeUnit unit) =>
-        new(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "targets-" + unit.Code)), NullLogger<TargetService>.Instance);
+    private TargetService TargetsAs(AdministrativeUnit unit, DateOnly? today = null) => today is { } day
+        ? CoreServices.CreateOn<TargetService>(day, new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "targets-" + unit.Code)))
+        : CoreServices.Create<TargetService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "targets-" + unit.Code)));
 
     private async Task<ReportResult> SubmitC1Async(ReportNarrative? narrative = null, int version = 0) =>
         await As(Mini.C1).SubmitAsync(Mini.C1.Id, 2026, 4, narrative ?? Narrative, version);
@@ -176,13 +180,13 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
             await db.SaveChangesAsync();
         }
 
-        var rows = (await district.ChildrenAsync(Mini.D1.Id, 2026, 4, new PageRequest(0, 20), new DateOnly(2026, 12, 14))).Items;
+        var rows = (await On(new DateOnly(2026, 12, 14), Mini.D1).ChildrenAsync(Mini.D1.Id, 2026, 4, new PageRequest(0, 20))).Items;
         Assert.Equal([new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 10)], rows.Select(r => r.DueDate));
         Assert.Equal([Timeliness.Late, Timeliness.Missing], rows.Select(r => r.Timeliness));
-        var early = (await district.ChildrenAsync(Mini.D1.Id, 2026, 4, new PageRequest(0, 20), new DateOnly(2026, 12, 5))).Items;
+        var early = (await On(new DateOnly(2026, 12, 5), Mini.D1).ChildrenAsync(Mini.D1.Id, 2026, 4, new PageRequest(0, 20))).Items;
         Assert.Equal(Timeliness.NotYetDue, early[1].Timeliness);
 
-        var province = (await As(Mini.Province).ChildrenAsync(Mini.Province.Id, 2026, 4, new PageRequest(0, 20), new DateOnly(2026, 12, 21))).Items;
+        var province = (await On(new DateOnly(2026, 12, 21), Mini.Province).ChildrenAsync(Mini.Province.Id, 2026, 4, new PageRequest(0, 20))).Items;
         Assert.Equal([Timeliness.Missing, Timeliness.Missing], province.Select(r => r.Timeliness));
         Assert.All(province, r => Assert.Equal(new DateOnly(2026, 12, 20), r.DueDate));
     }
@@ -190,11 +194,11 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
     [Fact]
     public async Task DueSoon_ShowsTheOwnReportAndTheChildrenStillOwing_WithinSevenDays()
     {
-        var due = await As(Mini.C3).DueSoonAsync(new DateOnly(2026, 12, 9));
+        var due = await On(new DateOnly(2026, 12, 9), Mini.C3).DueSoonAsync();
         Assert.Contains(due, d => d.DueDate == new DateOnly(2026, 12, 15) && d.Text.Contains(Mini.C3.Name, StringComparison.Ordinal));
-        Assert.Empty(await As(Mini.C3).DueSoonAsync(new DateOnly(2026, 11, 30)));
+        Assert.Empty(await On(new DateOnly(2026, 11, 30), Mini.C3).DueSoonAsync());
 
-        var district = await As(Mini.D1).DueSoonAsync(new DateOnly(2026, 12, 14));
+        var district = await On(new DateOnly(2026, 12, 14), Mini.D1).DueSoonAsync();
         Assert.Contains(district, d => d.Text.StartsWith("2 đơn vị cấp dưới", StringComparison.Ordinal));
         Assert.Contains(district, d => d.DueDate == new DateOnly(2026, 12, 20));
     }
@@ -224,7 +228,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         var stale = await TargetsAs(Mini.D1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 85, due, set.Version + 5);
         Assert.True(stale.Conflict);
 
-        var rows = (await TargetsAs(Mini.D1).ListAsync(Mini.D1.Id, new PageRequest(0, 20), new DateOnly(2026, 12, 1))).Items;
+        var rows = (await TargetsAs(Mini.D1, new DateOnly(2026, 12, 1)).ListAsync(Mini.D1.Id, new PageRequest(0, 20))).Items;
         var cell = rows.Single(r => r.UnitId == Mini.C1.Id).Cells.Single(c => c.Indicator == TargetIndicator.HouseholdsCovered);
         Assert.Equal((80m, 33.3m, false), (cell.TargetPercent, cell.ActualPercent, cell.Reached));
 

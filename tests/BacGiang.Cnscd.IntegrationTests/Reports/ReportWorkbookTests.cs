@@ -16,9 +16,9 @@ public abstract class ReportWorkbookTests(DatabaseProvider provider) : EngineTes
     private async Task<XLWorkbook> ExportAsync(AdministrativeUnit unit, ReportOptions? options = null)
     {
         var actor = MiniProvince.ActorFor(unit, "xuat-" + unit.Code);
-        var service = new ReportExportService(new ActorContextFactory(Database, actor), Options.Create(options ?? new ReportOptions()),
-            NullLogger<ReportExportService>.Instance);
-        var file = await service.ExportAsync(unit.Id, 2026, 4, new DateOnly(2026, 12, 18));
+        var service = CoreServices.CreateOn<ReportExportService>(new DateOnly(2026, 12, 18), new ActorContextFactory(Database, actor),
+            Options.Create(options ?? new ReportOptions()));
+        var file = await service.ExportAsync(unit.Id, 2026, 4);
         return new XLWorkbook(new MemoryStream(file.Content));
     }
 
@@ -26,7 +26,7 @@ public abstract class ReportWorkbookTests(DatabaseProvider provider) : EngineTes
     public async Task DistrictExport_HasTheAdministrativeHeader_TheNarrative_AndTheSignatureBlock()
     {
         await ReportFixture.BuildAsync(Database, Mini);
-        var district = new ReportService(new ActorContextFactory(Database, MiniProvince.ActorFor(Mini.D1, "d1")), NullLogger<ReportService>.Instance);
+        var district = CoreServices.Create<ReportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(Mini.D1, "d1")));
         Assert.True((await district.SubmitAsync(Mini.D1.Id, 2026, 4, Narrative, 0)).Succeeded);
 
         using var workbook = await ExportAsync(Mini.D1, new ReportOptions { RecipientName = "Sở Thông tin và Truyền thông" });

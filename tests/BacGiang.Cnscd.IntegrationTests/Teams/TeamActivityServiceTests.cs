@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -12,12 +13,12 @@ namespace BacGiang.Cnscd.IntegrationTests.Teams;
 
 public abstract class TeamActivityServiceTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamClock.ToVietnam(DateTime.UtcNow));
 
-    private TeamActivityService ActivitiesFor(Actor actor) => new(new ActorContextFactory(Database, actor));
+    private TeamActivityService ActivitiesFor(Actor actor) => CoreServices.Create<TeamActivityService>(new ActorContextFactory(Database, actor));
 
     private TeamService TeamsFor(Actor actor, int inactiveAfterDays = 90) =>
-        new(new ActorContextFactory(Database, actor), new FixedActorAccessor(actor), Options.Create(new TeamOptions { InactiveAfterDays = inactiveAfterDays }));
+        CoreServices.Create<TeamService>(new ActorContextFactory(Database, actor), Options.Create(new TeamOptions { InactiveAfterDays = inactiveAfterDays }));
 
     private async Task<Team> TeamAsync(AdministrativeUnit unit)
     {

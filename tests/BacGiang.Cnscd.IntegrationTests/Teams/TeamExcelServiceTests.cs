@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -11,9 +12,9 @@ namespace BacGiang.Cnscd.IntegrationTests.Teams;
 
 public abstract class TeamExcelServiceTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamClock.ToVietnam(DateTime.UtcNow));
 
-    private TeamExcelService ExcelFor(Actor actor) => new(new ActorContextFactory(Database, actor));
+    private TeamExcelService ExcelFor(Actor actor) => CoreServices.Create<TeamExcelService>(new ActorContextFactory(Database, actor));
 
     private async Task<Team> TeamAsync(AdministrativeUnit unit)
     {

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -11,15 +12,15 @@ namespace BacGiang.Cnscd.IntegrationTests.Teams;
 
 public abstract class TeamGovernanceServiceTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamClock.ToVietnam(DateTime.UtcNow));
 
     private static readonly byte[] Pdf = "%PDF-1.4\n% quy che\n"u8.ToArray();
 
     private TeamGovernanceService GovernanceFor(Actor actor, long maxBytes = 10 * 1024 * 1024) =>
-        new(new ActorContextFactory(Database, actor), Options.Create(new AttachmentOptions { MaxBytes = maxBytes }));
+        CoreServices.Create<TeamGovernanceService>(new ActorContextFactory(Database, actor), Options.Create(new AttachmentOptions { MaxBytes = maxBytes }));
 
     private TeamService TeamsFor(Actor actor) =>
-        new(new ActorContextFactory(Database, actor), new FixedActorAccessor(actor), Options.Create(new TeamOptions()));
+        CoreServices.Create<TeamService>(new ActorContextFactory(Database, actor), Options.Create(new TeamOptions()));
 
     private async Task<Team> TeamAsync(AdministrativeUnit unit)
     {

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Data.Common;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
@@ -13,20 +14,20 @@ namespace BacGiang.Cnscd.IntegrationTests.Teams;
 
 public abstract class TeamMergeServiceTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamClock.ToVietnam(DateTime.UtcNow));
 
     private static readonly DateOnly Joined = new(2025, 1, 1);
 
-    private TeamMergeService MergeFor(Actor actor) => new(new ActorContextFactory(Database, actor));
+    private TeamMergeService MergeFor(Actor actor) => CoreServices.Create<TeamMergeService>(new ActorContextFactory(Database, actor));
 
     private TeamService TeamsFor(Actor actor) =>
-        new(new ActorContextFactory(Database, actor), new FixedActorAccessor(actor), Options.Create(new TeamOptions()));
+        CoreServices.Create<TeamService>(new ActorContextFactory(Database, actor), Options.Create(new TeamOptions()));
 
     /// <summary>The commune team before the merge: the chair (leader), a plain member who will leave, and a member who is also on the Project 06 list.</summary>
     private async Task<Team> SeedCommuneTeamAsync()
     {
         var actor = MiniProvince.ActorFor(Mini.C1);
-        var roster = new TeamRosterService(new ActorContextFactory(Database, actor));
+        var roster = CoreServices.Create<TeamRosterService>(new ActorContextFactory(Database, actor));
         await using var db = Database.CreateSystemContext();
         var team = await db.Teams.AsNoTracking().SingleAsync(t => t.UnitId == Mini.C1.Id);
         var version = team.Version;
@@ -246,7 +247,7 @@ public abstract class TeamMergeServiceTests(DatabaseProvider provider) : EngineT
         var after = (await TeamsFor(actor).GetTeamAsync(Mini.C1.Id))!;
         Assert.Equal("Đã kiện toàn", after.Status);
         Assert.Equal(["Nguyễn Văn Chủ", "Lê Thị Đoàn", "Trần Văn Công", "Hoàng Văn Sáu"], after.Members.Select(m => m.FullName));
-        var before = (await TeamsFor(actor).GetTeamAsync(Mini.C1.Id, Today.AddDays(-1)))!;
+        var before = (await TeamsFor(actor).GetTeamOnAsync(Mini.C1.Id, Today.AddDays(-1)))!;
         Assert.Equal(["Nguyễn Văn Chủ", "Lê Thị Đoàn", "Phạm Văn Rời"], before.Members.Select(m => m.FullName));
         Assert.Equal("Thành viên", before.Members.Single(m => m.FullName == "Lê Thị Đoàn").PositionLabel);
         await using var db = Database.CreateSystemContext();
@@ -263,7 +264,7 @@ public abstract class TeamMergeServiceTests(DatabaseProvider provider) : EngineT
         var analysis = await AnalyseAndChooseAsync(MergeFor(actor), team);
         // The database refuses the first new person, after the leavers' end dates were already sent.
         var failing = new FailingFactory(Database, actor);
-        var merge = new TeamMergeService(failing);
+        var merge = CoreServices.Create<TeamMergeService>(failing);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => merge.ApplyAsync(team.Id, analysis.Candidates, Today, analysis.Version));
 

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -11,12 +12,12 @@ namespace BacGiang.Cnscd.IntegrationTests.Teams;
 
 public abstract class TeamRosterServiceTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamClock.ToVietnam(DateTime.UtcNow));
 
-    private TeamRosterService RosterFor(Actor actor) => new(new ActorContextFactory(Database, actor));
+    private TeamRosterService RosterFor(Actor actor) => CoreServices.Create<TeamRosterService>(new ActorContextFactory(Database, actor));
 
     private TeamService TeamsFor(Actor actor) =>
-        new(new ActorContextFactory(Database, actor), new FixedActorAccessor(actor), Options.Create(new TeamOptions()));
+        CoreServices.Create<TeamService>(new ActorContextFactory(Database, actor), Options.Create(new TeamOptions()));
 
     private async Task<Team> TeamAsync(AdministrativeUnit unit)
     {
@@ -112,8 +113,8 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
 
         Assert.True(changed.Succeeded, string.Join("; ", changed.Errors));
         var teams = TeamsFor(actor);
-        var inMay = (await teams.GetTeamAsync(Mini.C1.Id, new DateOnly(2025, 5, 1)))!;
-        var inAugust = (await teams.GetTeamAsync(Mini.C1.Id, new DateOnly(2025, 8, 1)))!;
+        var inMay = (await teams.GetTeamOnAsync(Mini.C1.Id, new DateOnly(2025, 5, 1)))!;
+        var inAugust = (await teams.GetTeamOnAsync(Mini.C1.Id, new DateOnly(2025, 8, 1)))!;
         Assert.Equal("Thành viên", inMay.Members.Single(m => m.FullName == "Phạm Văn Bình").PositionLabel);
         var now = inAugust.Members.Single(m => m.FullName == "Phạm Văn Bình");
         Assert.Equal("Tổ phó", now.PositionLabel);
@@ -139,7 +140,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
         Assert.False((await TeamAsync(Mini.C1)).IsConstituted);
         var teams = TeamsFor(actor);
         Assert.DoesNotContain((await teams.GetTeamAsync(Mini.C1.Id))!.Members, m => m.FullName == "Nguyễn Văn Chủ");
-        Assert.Contains((await teams.GetTeamAsync(Mini.C1.Id, new DateOnly(2025, 3, 1)))!.Members, m => m.FullName == "Nguyễn Văn Chủ");
+        Assert.Contains((await teams.GetTeamOnAsync(Mini.C1.Id, new DateOnly(2025, 3, 1)))!.Members, m => m.FullName == "Nguyễn Văn Chủ");
         await using var db = Database.CreateSystemContext();
         Assert.True(await db.TeamMembers.AnyAsync(m => m.Id == chair), "an ended membership is kept, never deleted");
         // An ended membership cannot be ended or changed again.
@@ -164,7 +165,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
         Assert.True(moved.Succeeded, string.Join("; ", moved.Errors));
         var teams = TeamsFor(actor);
         Assert.DoesNotContain((await teams.GetTeamAsync(Mini.C1.Id))!.Members, m => m.FullName == "Giáp Văn Thôn");
-        Assert.Contains((await teams.GetTeamAsync(Mini.C1.Id, Today.AddDays(-1)))!.Members, m => m.FullName == "Giáp Văn Thôn");
+        Assert.Contains((await teams.GetTeamOnAsync(Mini.C1.Id, Today.AddDays(-1)))!.Members, m => m.FullName == "Giáp Văn Thôn");
         var there = (await teams.GetTeamAsync(Mini.V11.Id))!;
         Assert.Equal("Tổ trưởng", Assert.Single(there.Members).PositionLabel);
         Assert.Equal(village.Version + 1, there.Version);

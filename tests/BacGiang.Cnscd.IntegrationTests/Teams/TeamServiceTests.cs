@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -13,10 +14,10 @@ namespace BacGiang.Cnscd.IntegrationTests.Teams;
 
 public abstract class TeamServiceTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+    private static readonly DateOnly Today = DateOnly.FromDateTime(VietnamClock.ToVietnam(DateTime.UtcNow));
 
     private TeamService ServiceFor(Actor actor, int inactiveAfterDays = 90) =>
-        new(new ActorContextFactory(Database, actor), new FixedActorAccessor(actor), Options.Create(new TeamOptions { InactiveAfterDays = inactiveAfterDays }));
+        CoreServices.Create<TeamService>(new ActorContextFactory(Database, actor), Options.Create(new TeamOptions { InactiveAfterDays = inactiveAfterDays }));
 
     private async Task<int> TeamIdAsync(AdministrativeUnit unit)
     {
@@ -99,7 +100,7 @@ public abstract class TeamServiceTests(DatabaseProvider provider) : EngineTestBa
             new DateOnly(2025, 2, 1), new DateOnly(2025, 6, 30));
         var service = ServiceFor(MiniProvince.ActorFor(Mini.C1));
 
-        var past = await service.GetTeamAsync(Mini.C1.Id, new DateOnly(2025, 5, 1));
+        var past = await service.GetTeamOnAsync(Mini.C1.Id, new DateOnly(2025, 5, 1));
         var now = await service.GetTeamAsync(Mini.C1.Id);
 
         var left = Assert.Single(past!.Members, m => m.FullName == "Phạm Thị Đã Nghỉ");
@@ -109,7 +110,7 @@ public abstract class TeamServiceTests(DatabaseProvider provider) : EngineTestBa
         Assert.Equal(3, now.Members.Count);
 
         // Before anyone joined, the same team was not constituted.
-        var before = await service.GetTeamAsync(Mini.C1.Id, new DateOnly(2024, 12, 31));
+        var before = await service.GetTeamOnAsync(Mini.C1.Id, new DateOnly(2024, 12, 31));
         Assert.Empty(before!.Members);
         Assert.Equal("Chưa kiện toàn", before.Status);
     }

@@ -9,7 +9,7 @@ namespace BacGiang.Cnscd.IntegrationTests.Units;
 
 public abstract class UnitDirectoryTests(DatabaseProvider provider) : EngineTestBase(provider)
 {
-    private UnitDirectoryService ServiceFor(Actor actor) => new(new ActorContextFactory(Database, actor));
+    private UnitDirectoryService ServiceFor(Actor actor) => CoreServices.Create<UnitDirectoryService>(new ActorContextFactory(Database, actor));
 
     [Fact]
     public async Task Province_ListsDistrictsWithSubtreeCounts()

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
@@ -27,15 +28,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={_path};Pooling=false", false);
         Services.AddSingleton<IActorAccessor>(Actor);
         Services.AddSingleton<IDbContextFactory<CnscdDbContext>>(sp => new Factory(Settings, sp.GetRequiredService<IActorAccessor>()));
-        Services.AddScoped<UnitDirectoryService>();
-        Services.Configure<TeamOptions>(_ => { });
-        Services.AddScoped<TeamService>();
-        Services.AddScoped<TeamRosterService>();
-        Services.AddScoped<TeamMergeService>();
-        Services.Configure<AttachmentOptions>(_ => { });
-        Services.AddScoped<TeamGovernanceService>();
-        Services.AddScoped<TeamActivityService>();
-        Services.AddScoped<TeamExcelService>();
+        Services.AddLogging();
+        // The portal's own registration of Core's services, so a page test sees what the portal sees.
+        Services.AddCnscdCore();
     }
 
     protected DatabaseSettings Settings { get; }

@@ -21,8 +21,6 @@ public class AccountListTests : ComponentTestBase
         Services.AddLogging();
         Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CnscdDbContext>>().CreateDbContext());
         Services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 12).AddEntityFrameworkStores<CnscdDbContext>();
-        Services.AddScoped<AccountService>();
-        Services.AddScoped<VillageLeaderImport>();
     }
 
     private async Task<AppUser> AddAccountAsync(string email, string fullName, AppRole role, int unitId)

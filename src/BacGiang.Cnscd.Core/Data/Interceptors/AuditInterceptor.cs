@@ -108,7 +108,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
             var audit = new AuditEntry
             {
-                AtUtc = DateTime.UtcNow,
+                AtUtc = context.Clock.UtcNow,
                 UserId = actor.UserId,
                 UserName = actor.UserName,
                 ClientAddress = actor.ClientAddress,

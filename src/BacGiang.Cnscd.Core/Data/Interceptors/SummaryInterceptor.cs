@@ -52,7 +52,7 @@ public sealed class SummaryInterceptor : SaveChangesInterceptor
         var own = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var (year, quarter) = SummaryMaintenance.QuarterOf(DateTime.UtcNow);
+            var (year, quarter) = SummaryMaintenance.QuarterOf(context.Clock.UtcNow);
             // Ascending village order, so that two writers touching the same villages lock them in the same order.
             foreach (var (villageId, delta) in deltas.OrderBy(d => d.Key))
             {

@@ -56,7 +56,7 @@ public sealed class UnitScopeInterceptor : SaveChangesInterceptor
         // Reading ancestry must see every unit, whatever the actor's scope: this is one of the named places.
         var ancestry = unitIds.Count == 0
             ? []
-            : await context.Units.IgnoreQueryFilters()
+            : await UnitTree.Everywhere(context)
                 .Where(u => unitIds.Contains(u.Id))
                 .Select(u => new UnitAncestry(u.Id, u.DistrictId, u.CommuneId, u.VillageId))
                 .ToDictionaryAsync(a => a.UnitId, cancellationToken);

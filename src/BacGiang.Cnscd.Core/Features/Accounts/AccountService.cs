@@ -1,4 +1,6 @@
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
@@ -29,6 +31,8 @@ public sealed class AccountService(
     UserManager<AppUser> userManagerTemplate,
     IServiceProvider services,
     ILogger<UserManager<AppUser>> identityLogger,
+    AccessRefusals refusals,
+    VietnamClock clock,
     ILogger<AccountService> logger)
 {
     /// <summary>How many units the unit picker offers at once; the rest are reached by typing.</summary>
@@ -109,7 +113,7 @@ public sealed class AccountService(
         }
 
         var level = role.ScopeLevel();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = clock.Today;
         var (d, c, v) = (manager.AccountScope.DistrictId, manager.AccountScope.CommuneId, manager.AccountScope.VillageId);
         // A province has a few thousand villages at most, and units have no stored search key: the name
         // filter runs in memory over id, name and parent name only.
@@ -137,13 +141,13 @@ public sealed class AccountService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var manager = await RequireManagerAsync(db, operation, null, cancellationToken);
         var unit = await CheckBindingAsync(db, manager, request.Role, request.UnitId, null, operation, cancellationToken);
-        if (Validate(request, unit, unitChanged: true) is { } invalid)
+        if (Validate(request, unit, unitChanged: true, clock.Today) is { } invalid)
         {
             return invalid;
         }
 
         using var users = CreateUserManager(db);
-        var user = NewAccount(request);
+        var user = NewAccount(request, clock.UtcNow);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
@@ -176,13 +180,13 @@ public sealed class AccountService(
         var bindingChanged = request.Role != user.Role || request.UnitId != user.UnitId;
         if (bindingChanged && user.Id == manager.UserId)
         {
-            throw await RefuseAsync(db, operation, "Không ai được tự thay đổi vai trò hoặc đơn vị của chính mình.", user.Id, user.UnitId);
+            throw await RefuseAsync(operation, "Không ai được tự thay đổi vai trò hoặc đơn vị của chính mình.", user.Id, user.UnitId);
         }
 
         var unit = bindingChanged
             ? await CheckBindingAsync(db, manager, request.Role, request.UnitId, user.Id, operation, cancellationToken)
             : null;
-        if (Validate(request, unit, unitChanged: request.UnitId != user.UnitId) is { } invalid)
+        if (Validate(request, unit, unitChanged: request.UnitId != user.UnitId, clock.Today) is { } invalid)
         {
             return invalid;
         }
@@ -230,7 +234,7 @@ public sealed class AccountService(
 
         if (user.Id == manager.UserId)
         {
-            throw await RefuseAsync(db, operation, "Không ai được tự khóa hoặc mở khóa tài khoản của chính mình.", user.Id, user.UnitId);
+            throw await RefuseAsync(operation, "Không ai được tự khóa hoặc mở khóa tài khoản của chính mình.", user.Id, user.UnitId);
         }
 
         if (user.IsActive == active)
@@ -267,7 +271,7 @@ public sealed class AccountService(
 
         if (user.Id == manager.UserId)
         {
-            throw await RefuseAsync(db, operation, "Hãy đổi mật khẩu của chính mình ở mục “Tài khoản của tôi”.", user.Id, user.UnitId);
+            throw await RefuseAsync(operation, "Hãy đổi mật khẩu của chính mình ở mục “Tài khoản của tôi”.", user.Id, user.UnitId);
         }
 
         if (await ValidatePasswordAsync(users, user, newPassword) is { Count: > 0 } errors)
@@ -301,13 +305,13 @@ public sealed class AccountService(
         Enum.GetValues<AppRole>().Where(r => CanManage(managerRole, r)).ToList();
 
     /// <summary>A new, active account as <paramref name="request"/> describes it, without a password yet.</summary>
-    internal static AppUser NewAccount(AccountRequest request)
+    internal static AppUser NewAccount(AccountRequest request, DateTime createdAtUtc)
     {
         var email = request.Email.Trim();
         return new AppUser
         {
             UserName = email, Email = email, EmailConfirmed = true, FullName = request.FullName.Trim(),
-            Role = request.Role, UnitId = request.UnitId, IsActive = true, CreatedAtUtc = DateTime.UtcNow,
+            Role = request.Role, UnitId = request.UnitId, IsActive = true, CreatedAtUtc = createdAtUtc,
         };
     }
 
@@ -355,7 +359,7 @@ public sealed class AccountService(
 
     internal async Task<Manager> RequireManagerAsync(CnscdDbContext db, string operation, string? accountId, CancellationToken cancellationToken) =>
         await LoadManagerAsync(db, cancellationToken)
-        ?? throw await RefuseAsync(db, operation, "Tài khoản của bạn không có quyền quản lý tài khoản.", accountId, null);
+        ?? throw await RefuseAsync(operation, "Tài khoản của bạn không có quyền quản lý tài khoản.", accountId, null);
 
     /// <summary>The account, tracked by <paramref name="db"/>, if it is the manager's to manage; refused otherwise.</summary>
     private async Task<AppUser?> FindManageableAsync(CnscdDbContext db, UserManager<AppUser> users, Manager manager, string id,
@@ -370,7 +374,7 @@ public sealed class AccountService(
         var unit = await LoadUnitAsync(db, user.UnitId, cancellationToken);
         if (unit is null || !manager.Covers(unit) || !CanManage(manager.Role, user.Role))
         {
-            throw await RefuseAsync(db, operation, "Tài khoản này không thuộc phạm vi quản lý của bạn.", user.Id, unit?.Id);
+            throw await RefuseAsync(operation, "Tài khoản này không thuộc phạm vi quản lý của bạn.", user.Id, unit?.Id);
         }
 
         return user;
@@ -383,7 +387,7 @@ public sealed class AccountService(
         var unit = CanGrant(manager, role) ? await LoadUnitAsync(db, unitId, cancellationToken) : null;
         if (BindingProblem(manager, role, unit) is { } problem)
         {
-            throw await RefuseAsync(db, operation, problem, accountId, unit?.Id);
+            throw await RefuseAsync(operation, problem, accountId, unit?.Id);
         }
 
         return unit!;
@@ -416,7 +420,7 @@ public sealed class AccountService(
         return manager.Covers(unit) ? null : OutsideScope;
     }
 
-    internal static AccountResult? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged)
+    internal static AccountResult? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged, DateOnly today)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(request.FullName))
@@ -433,7 +437,7 @@ public sealed class AccountService(
             errors.Add("Hãy nhập thư điện tử.");
         }
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        
         if (unitChanged && unit is { ValidTo: { } validTo } && validTo < today)
         {
             errors.Add("Đơn vị này đã giải thể hoặc sáp nhập; hãy chọn đơn vị hiện hành.");
@@ -444,7 +448,7 @@ public sealed class AccountService(
 
     // Reading the unit of an account crosses scopes by design: the explicit Covers test decides (decision 004).
     private static Task<UnitFacts?> LoadUnitAsync(CnscdDbContext db, int unitId, CancellationToken cancellationToken) =>
-        db.Units.IgnoreQueryFilters().AsNoTracking()
+        UnitTree.Everywhere(db)
             .Where(u => u.Id == unitId)
             .Select(u => new UnitFacts(u.Id, u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo))
             .FirstOrDefaultAsync(cancellationToken);
@@ -453,19 +457,9 @@ public sealed class AccountService(
     /// Records the refusal in a context of its own (the operation's context may hold half-made changes that
     /// must not be saved with it), even if the caller has gone, then hands back the exception to throw.
     /// </summary>
-    internal async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, string operation, string message, string? accountId,
-        int? unitId)
-    {
-        var actor = db.Actor;
-        await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
-        {
-            await AuditLog.RecordAsync(auditDb, AuditActions.Refused, nameof(AppUser), accountId, unitId, $"{operation}: {message}",
-                cancellationToken: CancellationToken.None);
-        }
-
-        logger.LogWarning("Account operation {Operation} refused for actor {ActorId}", operation, actor.UserId);
-        return new ScopeViolationException(message);
-    }
+    /// <summary>Refuses an account operation, filed under the unit it aimed at (the account's, or the unit it would bind to).</summary>
+    internal Task<ScopeViolationException> RefuseAsync(string operation, string message, string? accountId, int? unitId) =>
+        refusals.RefuseAtAsync(nameof(AppUser), accountId, unitId, message, new { operation });
 
     internal sealed record UnitFacts(int Id, UnitLevel Level, int? DistrictId, int? CommuneId, int? VillageId, DateOnly? ValidTo);
 

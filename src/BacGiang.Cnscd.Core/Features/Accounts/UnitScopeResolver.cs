@@ -16,7 +16,7 @@ public static class UnitScopeResolver
     public static async Task<DataScope> ResolveAsync(CnscdDbContext db, AppRole role, int unitId, CancellationToken cancellationToken = default)
     {
         // Sign-in happens before any scope exists: reading the account's own unit crosses scopes by design.
-        var unit = await db.Units.IgnoreQueryFilters()
+        var unit = await UnitTree.Everywhere(db)
             .Where(u => u.Id == unitId)
             .Select(u => new { u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo })
             .FirstOrDefaultAsync(cancellationToken);

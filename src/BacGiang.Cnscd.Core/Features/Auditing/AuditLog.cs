@@ -24,7 +24,7 @@ public sealed class AuditLog(IDbContextFactory<CnscdDbContext> contextFactory)
         var actor = db.Actor;
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = DateTime.UtcNow,
+            AtUtc = db.Clock.UtcNow,
             UserId = userId ?? actor.UserId,
             UserName = userName ?? actor.UserName,
             ClientAddress = actor.ClientAddress,

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common;
@@ -56,13 +57,13 @@ public sealed class AuditQueryService(IDbContextFactory<CnscdDbContext> contextF
 
         if (query.From is { } from)
         {
-            var start = VietnamTime.StartOfDayUtc(from);
+            var start = VietnamClock.StartOfDayUtc(from);
             entries = entries.Where(a => a.AtUtc >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
+            var end = VietnamClock.StartOfDayUtc(to.AddDays(1));
             entries = entries.Where(a => a.AtUtc < end);
         }
 

@@ -1,6 +1,8 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Teams;
 using ClosedXML.Excel;
@@ -15,7 +17,8 @@ namespace BacGiang.Cnscd.Core.Features.Dashboards;
 /// a table of the child units, the per-quarter trend and the table's Excel export. Every query goes through the
 /// scope filter: a unit outside the reader's subtree is not found, and asking for one is audited.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFactory, IOptions<TeamOptions> teamOptions)
+public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFactory, IOptions<TeamOptions> teamOptions, AccessRefusals refusals,
+    VietnamClock clock)
 {
     public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -24,21 +27,20 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     /// not exist or lies outside the reader's scope (a forged id, which is recorded as a refused attempt).
     /// </summary>
     /// <param name="unitId">The unit, or null for the reader's own top unit.</param>
-    /// <param name="today">Today in Vietnam (R2 cut-off, reports due, targets); defaults to the clock.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public async Task<DashboardView?> GetAsync(int? unitId, DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<DashboardView?> GetAsync(int? unitId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // One connection for the queries below instead of one taken from and returned to the pool per query.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var on = today ?? Today();
+        var on = clock.Today;
         var units = await UnitsAroundAsync(db, unitId, on, cancellationToken);
         var root = unitId is { } asked
             ? units.FirstOrDefault(u => u.Id == asked)
             : units.OrderBy(u => u.Level).ThenBy(u => u.Id).FirstOrDefault();
         if (root is null)
         {
-            await AuditRefusalAsync(db, unitId, cancellationToken);
+            await AuditRefusalAsync(unitId, cancellationToken);
             return null;
         }
 
@@ -84,8 +86,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     /// being the current quarter), from the quarterly snapshots of its villages. A village without a snapshot for a
     /// quarter did not change in it and counts with its latest earlier snapshot. Empty for a unit outside the scope.
     /// </summary>
-    public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(int unitId, int quarters = 6, DateTime? utcNow = null,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(int unitId, int quarters = 6, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var root = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
@@ -95,7 +96,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
             return [];
         }
 
-        var (year, quarter) = SummaryMaintenance.QuarterOf(utcNow ?? DateTime.UtcNow);
+        var (year, quarter) = SummaryMaintenance.QuarterOf(clock.UtcNow);
         var last = (year * 4) + quarter - 1;
         var snapshots = InSubtree(db.VillageQuarterSummaries.AsNoTracking(), root);
         var rows = await snapshots.Where(s => (s.Year * 4) + s.Quarter - 1 <= last)
@@ -121,9 +122,9 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     /// The dashboard's table (the unit, then each child unit) as an Excel workbook; null for a unit outside the
     /// scope. The export is audited with the unit it covers.
     /// </summary>
-    public async Task<byte[]?> ExportAsync(int? unitId, DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> ExportAsync(int? unitId, CancellationToken cancellationToken = default)
     {
-        var view = await GetAsync(unitId, today, cancellationToken);
+        var view = await GetAsync(unitId, cancellationToken);
         if (view is null)
         {
             return null;
@@ -189,13 +190,11 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     }
 
     /// <summary>An id that exists but lies outside the reader's scope is a forged request: recorded as refused.</summary>
-    private static async Task AuditRefusalAsync(CnscdDbContext db, int? unitId, CancellationToken cancellationToken)
+    private async Task AuditRefusalAsync(int? unitId, CancellationToken cancellationToken)
     {
-        // Existence across scopes is checked only to tell "no such unit" from "not yours" for the audit.
-        if (unitId is { } asked && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == asked, cancellationToken))
+        if (unitId is { } asked && await refusals.ExistsAsync<AdministrativeUnit>(asked, cancellationToken))
         {
-            await AuditLog.RecordAsync(db, AuditActions.Refused, "Dashboard", asked.ToString(CultureInfo.InvariantCulture), asked,
-                "{\"reason\":\"unit outside the account's scope\"}", cancellationToken: cancellationToken);
+            await refusals.RefuseAtAsync("Dashboard", asked.ToString(CultureInfo.InvariantCulture), asked, "unit outside the account's scope");
         }
     }
 
@@ -261,7 +260,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     {
         // R2 and R5 exactly as the team list computes them (TeamService.ListTeamsAsync), one row per team.
         var cutoff = today.AddDays(-teamOptions.Value.InactiveAfterDays);
-        var cutoffUtc = VietnamTime.StartOfDayUtc(cutoff);
+        var cutoffUtc = VietnamClock.StartOfDayUtc(cutoff);
         // One query: R5's "plan for this year" and "every current member has a task" are EXISTS probes on the
         // (TeamId, Year) and (TeamId, EndDate) indexes, evaluated only for teams that have a regulation. (This was three
         // queries — teams, plans, untasked members — and each round trip costs ≈ 1.5 ms on PostgreSQL however small.)
@@ -291,7 +290,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
             .Select(r => new { r.DistrictId, r.CommuneId, r.VillageId, r.DueDate, r.SubmittedAtUtc, r.Status })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId),
-                r.Status != ReportStatus.Draft && r.SubmittedAtUtc is { } at && at < VietnamTime.StartOfDayUtc(r.DueDate.AddDays(1))))
+                r.Status != ReportStatus.Draft && r.SubmittedAtUtc is { } at && at < VietnamClock.StartOfDayUtc(r.DueDate.AddDays(1))))
             .ToList();
     }
 
@@ -339,7 +338,6 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         return path;
     }
 
-    private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
     private sealed record UnitRow(int Id, string Code, string Name, UnitLevel Level, int? ParentId, int? DistrictId, int? CommuneId);
 

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
@@ -20,7 +21,7 @@ public static class SummaryMaintenance
     /// <summary>The quarter (Vietnam time) a moment belongs to.</summary>
     public static (int Year, int Quarter) QuarterOf(DateTime utc)
     {
-        var local = VietnamTime.FromUtc(utc);
+        var local = VietnamClock.ToVietnam(utc);
         return (local.Year, ((local.Month - 1) / 3) + 1);
     }
 
@@ -32,7 +33,7 @@ public static class SummaryMaintenance
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var households = db.Households.IgnoreQueryFilters().AsNoTracking();
+        var households = Everywhere<Household>(db).AsNoTracking();
         if (villageId is { } id)
         {
             households = households.Where(h => h.UnitId == id);
@@ -91,7 +92,7 @@ public static class SummaryMaintenance
         ArgumentNullException.ThrowIfNull(db);
         var actual = await CountFromHouseholdsAsync(db, null, cancellationToken);
         var villages = await Villages(db).ToListAsync(cancellationToken);
-        await db.VillageSummaries.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await Everywhere<VillageSummary>(db).ExecuteDeleteAsync(cancellationToken);
         foreach (var village in villages)
         {
             await InsertSummaryAsync(db, village.Id, village.DistrictId, village.CommuneId, actual.GetValueOrDefault(village.Id) ?? new HouseholdCounts(),
@@ -99,7 +100,7 @@ public static class SummaryMaintenance
         }
 
         var (year, quarter) = QuarterOf(utcNow);
-        await db.VillageQuarterSummaries.IgnoreQueryFilters().Where(q => q.Year == year && q.Quarter == quarter).ExecuteDeleteAsync(cancellationToken);
+        await Everywhere<VillageQuarterSummary>(db).Where(q => q.Year == year && q.Quarter == quarter).ExecuteDeleteAsync(cancellationToken);
         await SnapshotAsync(db, null, year, quarter, cancellationToken);
         return villages.Count;
     }
@@ -116,9 +117,9 @@ public static class SummaryMaintenance
         ArgumentNullException.ThrowIfNull(db);
         var actual = await CountFromHouseholdsAsync(db, null, cancellationToken);
         var villages = await Villages(db).ToListAsync(cancellationToken);
-        var stored = await db.VillageSummaries.IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken);
+        var stored = await Everywhere<VillageSummary>(db).AsNoTracking().ToListAsync(cancellationToken);
         var storedById = stored.ToDictionary(s => s.UnitId);
-        var names = await db.Units.IgnoreQueryFilters().AsNoTracking()
+        var names = await UnitTree.Everywhere(db)
             .Where(u => u.Level == UnitLevel.Village || storedById.Keys.Contains(u.Id))
             .Select(u => new { u.Id, u.Code, u.Name }).ToDictionaryAsync(u => u.Id, cancellationToken);
 
@@ -162,8 +163,8 @@ public static class SummaryMaintenance
             var byId = villages.ToDictionary(v => v.Id);
             foreach (var villageId in differing.Order())
             {
-                await db.VillageSummaries.IgnoreQueryFilters().Where(s => s.UnitId == villageId).ExecuteDeleteAsync(cancellationToken);
-                await db.VillageQuarterSummaries.IgnoreQueryFilters()
+                await Everywhere<VillageSummary>(db).Where(s => s.UnitId == villageId).ExecuteDeleteAsync(cancellationToken);
+                await Everywhere<VillageQuarterSummary>(db)
                     .Where(q => q.UnitId == villageId && q.Year == year && q.Quarter == quarter).ExecuteDeleteAsync(cancellationToken);
                 if (byId.TryGetValue(villageId, out var village))
                 {
@@ -201,16 +202,16 @@ public static class SummaryMaintenance
     internal static async Task ApplyDeltaAsync(CnscdDbContext db, int villageId, HouseholdCounts delta, int year, int quarter,
         CancellationToken cancellationToken)
     {
-        var updated = await IncrementAsync(db.VillageSummaries.IgnoreQueryFilters().Where(s => s.UnitId == villageId), delta, cancellationToken);
+        var updated = await IncrementAsync(Everywhere<VillageSummary>(db).Where(s => s.UnitId == villageId), delta, cancellationToken);
         if (updated == 0)
         {
-            var unit = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == villageId)
+            var unit = await UnitTree.Everywhere(db).Where(u => u.Id == villageId)
                 .Select(u => new { u.DistrictId, u.CommuneId }).SingleAsync(cancellationToken);
             var counts = (await CountFromHouseholdsAsync(db, villageId, cancellationToken)).GetValueOrDefault(villageId) ?? new HouseholdCounts();
             await InsertSummaryAsync(db, villageId, unit.DistrictId, unit.CommuneId, counts, cancellationToken);
         }
 
-        var snapshotUpdated = await IncrementAsync(db.VillageQuarterSummaries.IgnoreQueryFilters()
+        var snapshotUpdated = await IncrementAsync(Everywhere<VillageQuarterSummary>(db)
             .Where(q => q.UnitId == villageId && q.Year == year && q.Quarter == quarter), delta, cancellationToken);
         if (snapshotUpdated == 0)
         {
@@ -234,7 +235,7 @@ public static class SummaryMaintenance
         }, cancellationToken);
 
     private static IQueryable<VillageRef> Villages(CnscdDbContext db) =>
-        db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Level == UnitLevel.Village)
+        UnitTree.Everywhere(db).Where(u => u.Level == UnitLevel.Village)
             .OrderBy(u => u.Id).Select(u => new VillageRef(u.Id, u.DistrictId, u.CommuneId));
 
     private static Task<int> InsertSummaryAsync(CnscdDbContext db, int villageId, int? districtId, int? communeId, HouseholdCounts counts,
@@ -247,7 +248,7 @@ public static class SummaryMaintenance
             .Concat(HouseholdCounts.Counters.Select(c => (object?)counts[c])).ToArray();
         var text = $"INSERT INTO {sql.Table<VillageSummary>()} ({string.Join(", ", columns.Select(sql.Column))}) VALUES ("
             + string.Join(", ", parameters.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}")) + ")";
-        return db.Database.ExecuteSqlRawAsync(text, parameters!, cancellationToken);
+        return ExecuteAsync(db, text, parameters, cancellationToken);
     }
 
     /// <summary>Copies the summary of one village (or of all, when null) into the snapshot of a quarter.</summary>
@@ -261,8 +262,19 @@ public static class SummaryMaintenance
             + $"SELECT {{0}}, {{1}}, {string.Join(", ", copied)} FROM {sql.Table<VillageSummary>()}"
             + (villageId is null ? "" : $" WHERE {sql.Column(nameof(VillageSummary.UnitId))} = {{2}}");
         object[] parameters = villageId is { } id ? [year, quarter, id] : [year, quarter];
-        return db.Database.ExecuteSqlRawAsync(text, parameters, cancellationToken);
+        return ExecuteAsync(db, text, parameters, cancellationToken);
     }
+
+    // The two allowed crossings of this class (see its comment): summaries are derived data that move with whoever
+    // changed a household, so they are read and written across scopes; the INSERTs are provider-quoted names from the
+    // model with every value passed as a parameter.
+#pragma warning disable RS0030 // Summary maintenance crosses scopes by design; raw SQL carries parameters only.
+    private static IQueryable<T> Everywhere<T>(CnscdDbContext db)
+        where T : class => db.Set<T>().IgnoreQueryFilters();
+
+    private static Task<int> ExecuteAsync(CnscdDbContext db, string sql, IEnumerable<object?> parameters, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(sql, parameters!, cancellationToken);
+#pragma warning restore RS0030
 
     private sealed record VillageRef(int Id, int? DistrictId, int? CommuneId);
 

@@ -1,4 +1,6 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
@@ -16,7 +18,8 @@ namespace BacGiang.Cnscd.Core.Features.Households;
 /// through the <see cref="Household"/> methods, and a skill becomes "guided" only through
 /// <see cref="LogVisitAsync"/>: the visit is the evidence of who guided whom, and when.
 /// </summary>
-public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFactory, ILogger<HouseholdService> logger)
+public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock,
+    ILogger<HouseholdService> logger)
 {
     /// <summary>At most this many rows in the "recently visited" list of the phone flow.</summary>
     public const int MaxRecent = 50;
@@ -42,10 +45,9 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     /// <param name="filter">The filter chips.</param>
     /// <param name="search">Text typed by the reader, with or without diacritics.</param>
     /// <param name="page">The page to fetch.</param>
-    /// <param name="today">Today in Vietnam (for "not visited for N days"); defaults to the clock.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<PagedResult<HouseholdRow>> RegisterAsync(int villageOrCommuneId, HouseholdFilter filter, string? search, PageRequest page,
-        DateOnly? today = null, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var level = await db.Units.AsNoTracking().Where(u => u.Id == villageOrCommuneId)
@@ -57,7 +59,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
             _ => db.Households.AsNoTracking().Where(_ => false),
         };
 
-        households = HouseholdQueries.ApplyFilter(households, filter, today ?? Today());
+        households = HouseholdQueries.ApplyFilter(households, filter, clock.Today);
         households = await HouseholdQueries.ApplySearchAsync(households, search, cancellationToken);
 
         var total = await households.CountAsync(cancellationToken);
@@ -84,9 +86,8 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     /// village team; null when it does not exist or lies outside the reader's scope.
     /// </summary>
     /// <param name="householdId">The household.</param>
-    /// <param name="today">Today in Vietnam (which memberships are active); defaults to the clock.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<HouseholdDetail?> GetAsync(int householdId, DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<HouseholdDetail?> GetAsync(int householdId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
@@ -95,7 +96,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
             return null;
         }
 
-        var on = today ?? Today();
+        var on = clock.Today;
         var villageName = await db.Units.Where(u => u.Id == household.UnitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         var members = await ActiveMembers(db, household.UnitId, on)
             .OrderByDescending(m => m.Position).ThenBy(m => m.Person!.FullNameSearch)
@@ -127,9 +128,8 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     /// reader's scope (a forged id) is refused with <see cref="ScopeViolationException"/> and an audited refusal.
     /// </summary>
     /// <param name="request">The visit as the form sends it.</param>
-    /// <param name="today">Today in Vietnam (a visit cannot be after it); defaults to the clock.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task<VisitResult> LogVisitAsync(VisitRequest request, DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<VisitResult> LogVisitAsync(VisitRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         // A concurrent visit to the same household changes its Version; the retry then sees the newer state
@@ -138,7 +138,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         {
             try
             {
-                return await LogVisitOnceAsync(request, today ?? Today(), cancellationToken);
+                return await LogVisitOnceAsync(request, clock.Today, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 2)
             {
@@ -174,13 +174,13 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == request.HouseholdId, cancellationToken);
         if (household is null)
         {
-            throw await RefuseAsync(db, request.HouseholdId, HouseholdMessages.NotFound);
+            throw await refusals.RefuseAsync<Household>(request.HouseholdId, HouseholdMessages.NotFound);
         }
 
         // Visits are the work of the commune and the village (roles table): district and province read figures.
         if (!LogsVisits(db.Actor))
         {
-            throw await RefuseAsync(db, request.HouseholdId, HouseholdMessages.NotAVisitor);
+            throw await refusals.RefuseAsync<Household>(request.HouseholdId, HouseholdMessages.NotAVisitor);
         }
 
         if (request.VisitedOn > today)
@@ -209,7 +209,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         {
             UnitId = household.UnitId, HouseholdId = household.Id, VisitedOn = request.VisitedOn, MemberId = member.Id,
             SkillsGuided = skills, HasVneidLevel2 = request.HasVneidLevel2, HasPublicServiceAccount = request.HasPublicServiceAccount,
-            Outcome = request.Outcome, Note = note, ClientRequestId = request.ClientRequestId, CreatedAtUtc = DateTime.UtcNow,
+            Outcome = request.Outcome, Note = note, ClientRequestId = request.ClientRequestId, CreatedAtUtc = clock.UtcNow,
         });
 
         if (skills != DigitalSkills.None)
@@ -266,25 +266,6 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     }
 
     /// <summary>
-    /// Audits the refusal against the household's own unit (so its commune and district see the attempt) in a
-    /// context of its own, then hands back the exception to throw. Reading that unit id crosses scopes on purpose
-    /// and reads nothing else; the caller learns only "not found".
-    /// </summary>
-    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, int householdId, string reason)
-    {
-        var unitId = await db.Households.IgnoreQueryFilters().Where(h => h.Id == householdId)
-            .Select(h => (int?)h.UnitId).FirstOrDefaultAsync(CancellationToken.None);
-        await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
-        {
-            await AuditLog.RecordAsync(auditDb, AuditActions.Refused, nameof(Household), householdId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                unitId, System.Text.Json.JsonSerializer.Serialize(new { reason }, Data.Interceptors.AuditJson.Options), cancellationToken: CancellationToken.None);
-        }
-
-        logger.LogWarning("Visit to household {HouseholdId} refused for actor {ActorId}", householdId, db.Actor.UserId);
-        return new ScopeViolationException(reason);
-    }
-
-    /// <summary>
     /// Records whether a household needs assistance (§2.9b: nobody in it can manage the skills alone) and which
     /// active member of its village team helps it; the coverage rule runs again in the same save. Turning the need
     /// off clears the assistant. <paramref name="version"/> is the one the editor read: a household changed since
@@ -295,21 +276,20 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     /// <param name="needsAssistance">Whether the household needs a helper.</param>
     /// <param name="assistantMemberId">The helping member (ignored when no assistance is needed).</param>
     /// <param name="version">The household's <see cref="Household.Version"/> as the editor read it.</param>
-    /// <param name="today">Today in Vietnam (which memberships are active); defaults to the clock.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
     public async Task<AssistanceResult> SetAssistanceAsync(int householdId, bool needsAssistance, int? assistantMemberId, int version,
-        DateOnly? today = null, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
         if (household is null)
         {
-            throw await RefuseAsync(db, householdId, HouseholdMessages.NotFound);
+            throw await refusals.RefuseAsync<Household>(householdId, HouseholdMessages.NotFound);
         }
 
         if (!LogsVisits(db.Actor))
         {
-            throw await RefuseAsync(db, householdId, HouseholdMessages.NotAnAssistanceEditor);
+            throw await refusals.RefuseAsync<Household>(householdId, HouseholdMessages.NotAnAssistanceEditor);
         }
 
         if (household.Version != version)
@@ -318,7 +298,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         }
 
         var assistant = needsAssistance ? assistantMemberId : null;
-        if (assistant is { } id && !await ActiveMembers(db, household.UnitId, today ?? Today()).AnyAsync(m => m.Id == id, cancellationToken))
+        if (assistant is { } id && !await ActiveMembers(db, household.UnitId, clock.Today).AnyAsync(m => m.Id == id, cancellationToken))
         {
             return AssistanceResult.Fail(HouseholdMessages.AssistantNotInTeam);
         }
@@ -357,17 +337,17 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         var households = await db.Households.Where(h => ids.Contains(h.Id)).ToListAsync(cancellationToken);
         if (households.Count != ids.Count)
         {
-            throw await RefuseAsync(db, ids.Except(households.Select(h => h.Id)).First(), HouseholdMessages.NotFound);
+            throw await refusals.RefuseAsync<Household>(ids.Except(households.Select(h => h.Id)).First(), HouseholdMessages.NotFound);
         }
 
         if (!LogsVisits(db.Actor))
         {
-            throw await RefuseAsync(db, ids[0], HouseholdMessages.NotAVisitor);
+            throw await refusals.RefuseAsync<Household>(ids[0], HouseholdMessages.NotAVisitor);
         }
 
         if (memberId is { } id)
         {
-            var today = Today();
+            var today = clock.Today;
             foreach (var villageId in households.Select(h => h.UnitId).Distinct())
             {
                 if (!await ActiveMembers(db, villageId, today).AnyAsync(m => m.Id == id, cancellationToken))
@@ -434,7 +414,6 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
         actor.Scope.IsUnrestricted || (!actor.Scope.IsNothing && (actor.Scope.CommuneId is not null || actor.Scope.VillageId is not null));
 
     /// <summary>Today's date in Vietnam (UTC+7): a visit at 06:30 on the 5th is on the 5th, not the 4th.</summary>
-    private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
     private sealed record ScopedRef(int? UnitId, int? DistrictId, int? CommuneId, int? VillageId) : IUnitScoped
     {

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Linq.Expressions;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
@@ -85,7 +86,7 @@ public static class IndicatorCalculator
     {
         var asOf = period.End;
         var from = period.Start;
-        var cutoffUtc = VietnamTime.StartOfDayUtc(asOf.AddDays(1));
+        var cutoffUtc = VietnamClock.StartOfDayUtc(asOf.AddDays(1));
         int Bucket(int? districtId, int? communeId, int? villageId) =>
             districtId is { } d && childIds.Contains(d) ? d
             : communeId is { } c && childIds.Contains(c) ? c

@@ -1,6 +1,8 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -19,11 +21,11 @@ namespace BacGiang.Cnscd.Core.Features.Reports;
 /// Every export is audited; a unit outside the reader's scope is refused and audited.
 /// </summary>
 public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contextFactory, IOptions<ReportOptions> options,
-    ILogger<ReportExportService> logger)
+    AccessRefusals refusals, VietnamClock clock)
 {
     /// <summary>Builds the workbook of <paramref name="unitId"/> (commune, district or province) for the quarter.</summary>
     /// <exception cref="ScopeViolationException">The unit is outside the reader's scope, or the reader's role does not export (audited).</exception>
-    public async Task<ReportFile> ExportAsync(int unitId, int year, int quarter, DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<ReportFile> ExportAsync(int unitId, int year, int quarter, CancellationToken cancellationToken = default)
     {
         var period = new ReportingPeriod(year, quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -32,13 +34,12 @@ public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contex
         var actor = db.Actor;
         if (unit is null || unit.Level == UnitLevel.Village || actor.Role is null or AppRole.VillageLeader)
         {
-            var target = unit?.Id ?? await db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (int?)u.Id).FirstOrDefaultAsync(CancellationToken.None);
-            await RecordAsync(db, AuditActions.Refused, unitId, target, new { reason = ReportMessages.NotAnExporter, year, quarter });
-            logger.LogWarning("Report export of unit {UnitId} refused for actor {ActorId}", unitId, actor.UserId);
-            throw new ScopeViolationException(ReportMessages.NotAnExporter);
+            var target = unit?.Id ?? await refusals.LocateAsync<AdministrativeUnit, int>(unitId, CancellationToken.None);
+            throw await refusals.RefuseAtAsync(nameof(QuarterlyReport), unitId.ToString(CultureInfo.InvariantCulture), target,
+                ReportMessages.NotAnExporter, new { year, quarter });
         }
 
-        var day = today ?? ReportService.Today();
+        var day = clock.Today;
         ReportDocument document;
         if (unit.Level == UnitLevel.Province)
         {
@@ -52,10 +53,10 @@ public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contex
                 .FirstOrDefaultAsync(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter, cancellationToken);
             var frozen = report?.FiguresJson is not null && !ReportWorkflow.IsEditable(report.Status);
             var figures = frozen ? ReportFigures.FromJson(report!.FiguresJson!) : await ReportService.ComputeFiguresAsync(db, unit, period, cancellationToken);
-            var date = frozen && report!.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(VietnamTime.FromUtc(at)) : day;
+            var date = frozen && report!.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(VietnamClock.ToVietnam(at)) : day;
             var recipient = unit.Level == UnitLevel.District || unit.ParentId is null
                 ? options.Value.RecipientName
-                : "Ủy ban nhân dân " + (await db.Units.IgnoreQueryFilters().Where(u => u.Id == unit.ParentId).Select(u => u.Name).FirstAsync(cancellationToken)).ToLower(Vi);
+                : "Ủy ban nhân dân " + (await UnitTree.Everywhere(db).Where(u => u.Id == unit.ParentId).Select(u => u.Name).FirstAsync(cancellationToken)).ToLower(Vi);
             document = new ReportDocument("UBND " + unit.Name.ToUpper(Vi), Place(unit.Name), date, recipient, unit.Name, period, figures,
                 report?.Narrative, unit.Level == UnitLevel.District ? "Xã, phường, thị trấn" : "Thôn, tổ dân phố", IsDraft: !frozen);
         }

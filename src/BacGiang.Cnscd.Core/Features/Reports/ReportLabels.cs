@@ -18,7 +18,7 @@ public static class ReportLabels
     {
         if (firstSubmittedAtUtc is { } at)
         {
-            var day = DateOnly.FromDateTime(Auditing.VietnamTime.FromUtc(at));
+            var day = DateOnly.FromDateTime(Time.VietnamClock.ToVietnam(at));
             return day <= dueDate ? Timeliness.OnTime : Timeliness.Late;
         }
 

@@ -1,6 +1,8 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -19,7 +21,8 @@ namespace BacGiang.Cnscd.Core.Features.Reports;
 /// reviewers acting at once: the report's <see cref="QuarterlyReport.Version"/> lets one win, and the other is told
 /// who did what, with nothing written and nothing they typed lost.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFactory, ILogger<ReportService> logger)
+public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock,
+    ILogger<ReportService> logger)
 {
     private const int MaxCommentLength = 2000;
 
@@ -28,7 +31,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
     /// they would be frozen now), history of submitted versions, and what the reader may do. Null when the unit is not
     /// a commune or district of the reader's scope.
     /// </summary>
-    public async Task<ReportView?> GetAsync(int unitId, int year, int quarter, DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<ReportView?> GetAsync(int unitId, int year, int quarter, CancellationToken cancellationToken = default)
     {
         var period = new ReportingPeriod(year, quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -54,7 +57,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
         return new ReportView(report?.Id ?? 0, unit.Id, unit.Name, unit.Level, period, status, due, report?.ChildrenDueDate,
             report?.Narrative ?? new ReportNarrative(null, null, null), figures, frozen, report?.SubmittedAtUtc, report?.ReviewedAtUtc,
             report?.ReviewComment, report?.Version ?? 0, submissions, IsAuthor(actor, unit) && ReportWorkflow.IsEditable(status),
-            IsReviewer(actor, unit) && ReportWorkflow.Allows(status, ReportAction.Approve), ReportLabels.Judge(due, firstSubmitted, today ?? Today()));
+            IsReviewer(actor, unit) && ReportWorkflow.Allows(status, ReportAction.Approve), ReportLabels.Judge(due, firstSubmitted, clock.Today));
     }
 
     /// <summary>
@@ -62,7 +65,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
     /// directly under it) with their report status and timeliness for the quarter. Empty when the unit is outside the
     /// reader's scope.
     /// </summary>
-    public async Task<PagedResult<ChildReportRow>> ChildrenAsync(int unitId, int year, int quarter, PageRequest page, DateOnly? today = null,
+    public async Task<PagedResult<ChildReportRow>> ChildrenAsync(int unitId, int year, int quarter, PageRequest page,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -96,7 +99,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
             ? await db.QuarterlyReports.Where(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter).Select(r => r.ChildrenDueDate)
                 .FirstOrDefaultAsync(cancellationToken)
             : null;
-        var day = today ?? Today();
+        var day = clock.Today;
         return new PagedResult<ChildReportRow>(rows.Select(r =>
         {
             var due = r.Report?.DueDate ?? (r.Level == UnitLevel.Commune ? childrenDue ?? period.DefaultCommuneDueDate : period.DistrictDueDate);
@@ -162,12 +165,12 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
         var unit = await ReportingUnitAsync(db, districtId, cancellationToken);
         if (unit is null)
         {
-            throw await RefuseAsync(db, nameof(AdministrativeUnit), districtId, await UnitIdOfUnitAsync(db, districtId), ReportMessages.NotFound);
+            throw await refusals.RefuseAsync<AdministrativeUnit>(districtId, ReportMessages.NotFound);
         }
 
         if (unit.Level != UnitLevel.District || !IsAuthor(db.Actor, unit))
         {
-            await AuditRefusalAsync(db, nameof(AdministrativeUnit), districtId, districtId, ReportMessages.NotTheDistrict);
+            await refusals.RefuseAtAsync(nameof(AdministrativeUnit), districtId.ToString(CultureInfo.InvariantCulture), districtId, ReportMessages.NotTheDistrict);
             return ReportResult.Fail(ReportMessages.NotTheDistrict);
         }
 
@@ -200,9 +203,9 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
     /// What the reader's unit must deliver within 7 days of <paramref name="today"/>: its own quarterly report while not
     /// yet submitted, the reports its children still owe (for the level above), and targets falling due.
     /// </summary>
-    public async Task<IReadOnlyList<DueItem>> DueSoonAsync(DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DueItem>> DueSoonAsync(CancellationToken cancellationToken = default)
     {
-        var day = today ?? Today();
+        var day = clock.Today;
         var until = day.AddDays(7);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var actor = db.Actor;
@@ -237,7 +240,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
 
         if (unit.Level is UnitLevel.District or UnitLevel.Province)
         {
-            var children = await ChildrenAsync(unit.Id, period.Year, period.Quarter, new PageRequest(0, PageRequest.MaxPageSize), day, cancellationToken);
+            var children = await ChildrenAsync(unit.Id, period.Year, period.Quarter, new PageRequest(0, PageRequest.MaxPageSize), cancellationToken);
             var owing = children.Items.Count(c => c.Timeliness == Timeliness.NotYetDue && c.DueDate <= until);
             if (owing > 0)
             {
@@ -316,12 +319,12 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
         var unit = await ReportingUnitAsync(db, unitId, cancellationToken);
         if (unit is null)
         {
-            throw await RefuseAsync(db, nameof(AdministrativeUnit), unitId, await UnitIdOfUnitAsync(db, unitId), ReportMessages.NotFound);
+            throw await refusals.RefuseAsync<AdministrativeUnit>(unitId, ReportMessages.NotFound);
         }
 
         if (!IsAuthor(db.Actor, unit))
         {
-            await AuditRefusalAsync(db, nameof(QuarterlyReport), unitId, unitId, ReportMessages.NotTheAuthor);
+            await refusals.RefuseAtAsync(nameof(QuarterlyReport), unitId.ToString(CultureInfo.InvariantCulture), unitId, ReportMessages.NotTheAuthor);
             return ReportResult.Fail(ReportMessages.NotTheAuthor);
         }
 
@@ -360,7 +363,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
         if (submit)
         {
             var figures = await ComputeFiguresAsync(db, unit, period, cancellationToken);
-            report.Submit(text, figures.ToJson(), db.Actor.UserId, DateTime.UtcNow);
+            report.Submit(text, figures.ToJson(), db.Actor.UserId, clock.UtcNow);
         }
         else
         {
@@ -376,15 +379,14 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
         var report = await db.QuarterlyReports.Include(r => r.Submissions).FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null)
         {
-            var unitId = await db.QuarterlyReports.IgnoreQueryFilters().Where(r => r.Id == reportId).Select(r => (int?)r.UnitId).FirstOrDefaultAsync(CancellationToken.None);
-            throw await RefuseAsync(db, nameof(QuarterlyReport), reportId, unitId, ReportMessages.NotFound);
+            throw await refusals.RefuseAsync<QuarterlyReport>(reportId, ReportMessages.NotFound);
         }
 
         var unit = (await ReportingUnitAsync(db, report.UnitId, cancellationToken))!;
         if (!IsReviewer(db.Actor, unit))
         {
             // Inside the reader's scope but not theirs to decide (a commune approving its own report): refused and on record.
-            await AuditRefusalAsync(db, nameof(QuarterlyReport), reportId, report.UnitId, ReportMessages.NotTheReviewer);
+            await refusals.RefuseAtAsync(nameof(QuarterlyReport), reportId.ToString(CultureInfo.InvariantCulture), report.UnitId, ReportMessages.NotTheReviewer);
             return ReportResult.Fail(ReportMessages.NotTheReviewer);
         }
 
@@ -401,7 +403,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
         db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
         if (action == ReportAction.Approve)
         {
-            report.Approve(db.Actor.UserId, DateTime.UtcNow);
+            report.Approve(db.Actor.UserId, clock.UtcNow);
         }
         else
         {
@@ -416,7 +418,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
                 return ReportResult.Fail(ReportMessages.CommentTooLong, new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentTooLong });
             }
 
-            report.Return(reason, db.Actor.UserId, DateTime.UtcNow);
+            report.Return(reason, db.Actor.UserId, clock.UtcNow);
         }
 
         return await SaveAsync(db, report, cancellationToken);
@@ -461,7 +463,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
             _ => (null, null),
         };
         var who = userId is null ? "Người khác" : (await UserNamesAsync(db, [userId], cancellationToken)).GetValueOrDefault(userId) ?? "Người khác";
-        var when = at is { } utc ? " lúc " + VietnamTime.FromUtc(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
+        var when = at is { } utc ? " lúc " + VietnamClock.ToVietnam(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
         var message = current.Status switch
         {
             ReportStatus.Approved => $"{who} đã duyệt báo cáo này{when}. Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
@@ -487,32 +489,12 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
             return period.DistrictDueDate;
         }
 
+        // A commune's deadline is set on its district's report, which lies outside the commune's scope: one column of it.
+#pragma warning disable RS0030 // Reads the parent report's ChildrenDueDate only (the commune's own deadline).
         var set = await db.QuarterlyReports.IgnoreQueryFilters()
             .Where(r => r.UnitId == parentId && r.Year == period.Year && r.Quarter == period.Quarter)
             .Select(r => r.ChildrenDueDate).FirstOrDefaultAsync(cancellationToken);
+#pragma warning restore RS0030
         return set ?? period.DefaultCommuneDueDate;
     }
-
-    private static Task<int?> UnitIdOfUnitAsync(CnscdDbContext db, int unitId) =>
-        db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (int?)u.Id).FirstOrDefaultAsync(CancellationToken.None);
-
-    /// <summary>Audits a refusal against the unit it aimed at (so that unit's superiors see it) and hands back the exception.</summary>
-    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, string entityType, int entityId, int? unitId, string reason)
-    {
-        await AuditRefusalAsync(db, entityType, entityId, unitId, reason);
-        return new ScopeViolationException(reason);
-    }
-
-    private async Task AuditRefusalAsync(CnscdDbContext db, string entityType, int entityId, int? unitId, string reason)
-    {
-        await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
-        {
-            await AuditLog.RecordAsync(auditDb, AuditActions.Refused, entityType, entityId.ToString(CultureInfo.InvariantCulture), unitId,
-                JsonSerializer.Serialize(new { reason }, AuditJson.Options), cancellationToken: CancellationToken.None);
-        }
-
-        logger.LogWarning("Report action on {EntityType} {EntityId} refused for actor {ActorId}", entityType, entityId, db.Actor.UserId);
-    }
-
-    internal static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 }

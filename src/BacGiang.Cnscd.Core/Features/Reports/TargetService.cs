@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -16,7 +18,7 @@ namespace BacGiang.Cnscd.Core.Features.Reports;
 /// indicator; the province assigns its districts. One row per (unit, indicator, due date) in the Target table, so a
 /// dashboard reading the table sees every target ever set, the one in force being the nearest due date ahead.
 /// </summary>
-public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFactory, ILogger<TargetService> logger)
+public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock)
 {
     public const string NotTheAssigner = "Chỉ UBND huyện giao chỉ tiêu cho xã của huyện, và Sở giao chỉ tiêu cho huyện.";
     public const string PercentOutOfRange = "Chỉ tiêu phải từ 0 đến 100%.";
@@ -25,13 +27,13 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
 
     /// <summary>
     /// One page of the children of <paramref name="parentUnitId"/> (communes of a district, districts of the province) with
-    /// their targets in force on <paramref name="asOf"/> (default today) and their current figure for each indicator.
+    /// their targets in force today and their current figure for each indicator.
     /// Empty when the parent is outside the reader's scope.
     /// </summary>
-    public async Task<PagedResult<TargetRow>> ListAsync(int parentUnitId, PageRequest page, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    public async Task<PagedResult<TargetRow>> ListAsync(int parentUnitId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var day = asOf ?? ReportService.Today();
+        var day = clock.Today;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var parent = await db.Units.AsNoTracking().Where(u => u.Id == parentUnitId).Select(u => new { u.Id, u.Level }).FirstOrDefaultAsync(cancellationToken);
         if (parent is null || parent.Level is UnitLevel.Commune or UnitLevel.Village)
@@ -70,8 +72,7 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.ParentId, u.Level }).FirstOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
-            var target = await db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (int?)u.Id).FirstOrDefaultAsync(CancellationToken.None);
-            throw await RefuseAsync(db, unitId, target);
+            throw await RefuseAsync(unitId, await refusals.LocateAsync<AdministrativeUnit, int>(unitId, CancellationToken.None));
         }
 
         var assigns = unit.ParentId == actor.UnitId
@@ -79,7 +80,7 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
                 || (actor.Role == AppRole.ProvinceAdmin && unit.Level is UnitLevel.District or UnitLevel.Commune));
         if (!assigns)
         {
-            throw await RefuseAsync(db, unitId, unitId);
+            throw await RefuseAsync(unitId, unitId);
         }
 
         if (!Enum.IsDefined(indicator) || percent < 0 || percent > 100)
@@ -109,7 +110,7 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
 
         row.Percent = Math.Round(percent, 2);
         row.SetByUserId = actor.UserId;
-        row.SetAtUtc = DateTime.UtcNow;
+        row.SetAtUtc = clock.UtcNow;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -122,15 +123,6 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
         return ReportResult.Ok(row.Id, row.Version, ReportStatus.Draft);
     }
 
-    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, int unitId, int? auditedUnitId)
-    {
-        await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
-        {
-            await AuditLog.RecordAsync(auditDb, AuditActions.Refused, nameof(Target), unitId.ToString(CultureInfo.InvariantCulture), auditedUnitId,
-                JsonSerializer.Serialize(new { reason = NotTheAssigner }, AuditJson.Options), cancellationToken: CancellationToken.None);
-        }
-
-        logger.LogWarning("Target on unit {UnitId} refused for actor {ActorId}", unitId, db.Actor.UserId);
-        return new ScopeViolationException(NotTheAssigner);
-    }
+    private Task<ScopeViolationException> RefuseAsync(int unitId, int? auditedUnitId) =>
+        refusals.RefuseAtAsync(nameof(Target), unitId.ToString(CultureInfo.InvariantCulture), auditedUnitId, NotTheAssigner);
 }

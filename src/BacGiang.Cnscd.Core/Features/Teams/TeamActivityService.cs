@@ -1,4 +1,6 @@
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// Trainings and outreach events of a team (§1.2, §1.3, rule R2). Logging one moves
 /// <see cref="Team.LastActivityOn"/> forward (never back), which is what the inactivity flag reads.
 /// </summary>
-public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contextFactory)
+public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock)
 {
     public const string DateMessage = "Ngày hoạt động không hợp lệ (không được ở tương lai hoặc trước năm 2020).";
 
@@ -23,7 +25,7 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
     public async Task<TeamEditResult> LogAsync(int teamId, ActivityInput input, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        if (input.Date > TeamRosterService.Today() || input.Date.Year < 2020)
+        if (input.Date > clock.Today || input.Date.Year < 2020)
         {
             errors.Add(DateMessage);
         }
@@ -57,14 +59,14 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (!TeamService.MayEditTeams(db.Actor))
         {
-            await TeamRosterService.RefuseAsync(db, nameof(Team), teamId, "role may not edit teams", cancellationToken);
+            await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
             return TeamEditResult.Fail(TeamService.RoleMessage);
         }
 
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
-            await TeamRosterService.RefuseAsync(db, nameof(Team), teamId, "team not in scope", cancellationToken);
+            await refusals.RefuseAsync<Team>(teamId, "team not in scope");
             return TeamEditResult.Fail(TeamService.NotFoundMessage);
         }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Common.Excel;
@@ -15,7 +17,7 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// first, row-level Vietnamese messages), and a formatted export of the current rosters of a unit's subtree
 /// (a commune: its team and all its village teams), audited as an export.
 /// </summary>
-public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFactory)
+public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock)
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
 
@@ -78,7 +80,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return new RosterImportResult(false, 0, failure!.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: failure.IsConflict);
@@ -103,7 +105,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         }
 
         progress?.Report(30);
-        var today = TeamRosterService.Today();
+        var today = clock.Today;
         var current = await db.TeamMembers.AsNoTracking()
             .Where(m => m.TeamId == team.Id && (m.EndDate == null || m.EndDate >= today))
             .Select(m => new { m.Person!.Phone, m.Person.FullNameSearch, m.Person.BirthYear })
@@ -114,7 +116,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         foreach (var row in rows)
         {
             var rowErrors = new List<string>();
-            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, row.Name, ParseYear(row.Year, rowErrors), row.Phone, row.Zalo);
+            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, row.Name, ParseYear(row.Year, rowErrors), row.Phone, row.Zalo, clock.Today);
             rowErrors.AddRange(personErrors);
             var position = Lookup(Positions, row.Position, "Vị trí", rowErrors, TeamPosition.Member);
             var title = row.Title.Length == 0 ? OfficialTitle.None : Lookup(Titles, row.Title, "Chức vụ", rowErrors, OfficialTitle.None);
@@ -229,11 +231,11 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
             .Select(u => new { u.Id, u.Level, u.Name }).FirstOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
-            await TeamRosterService.RefuseAsync(db, nameof(AdministrativeUnit), unitId, "roster export outside scope", cancellationToken);
+            await refusals.RefuseAsync<AdministrativeUnit>(unitId, "roster export outside scope");
             return null;
         }
 
-        var today = TeamRosterService.Today();
+        var today = clock.Today;
         var members = db.TeamMembers.AsNoTracking().Where(m => m.StartDate <= today && (m.EndDate == null || m.EndDate >= today));
         members = unit.Level switch
         {

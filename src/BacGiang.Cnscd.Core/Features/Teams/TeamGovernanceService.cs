@@ -1,5 +1,7 @@
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,8 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// and stored in the Attachment table under the team's unit, so the scope filter decides who may download them.
 /// Edits carry the team's version like roster edits.
 /// </summary>
-public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> contextFactory, IOptions<AttachmentOptions> options)
+public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> contextFactory, IOptions<AttachmentOptions> options,
+    AccessRefusals refusals, VietnamClock clock)
 {
     public const string RegulationNumberMessage = "Chưa nhập số Quy chế (ví dụ 15/QĐ-UBND).";
 
@@ -58,7 +61,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             errors.Add(RegulationNumberMessage);
         }
 
-        if (issuedOn is null || issuedOn > TeamRosterService.Today())
+        if (issuedOn is null || issuedOn > clock.Today)
         {
             errors.Add(RegulationDateMessage);
         }
@@ -71,7 +74,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -104,7 +107,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
         CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        if (year < 2020 || year > TeamRosterService.Today().Year + 1)
+        if (year < 2020 || year > clock.Today.Year + 1)
         {
             errors.Add(YearMessage);
         }
@@ -127,7 +130,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -160,19 +163,18 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             .Select(a => new AttachmentContent(a.FileName, a.ContentType, a.Content)).FirstOrDefaultAsync(cancellationToken);
         if (file is null)
         {
-            await Auditing.AuditLog.RecordAsync(db, AuditActions.Refused, nameof(Attachment), id.ToString("D", CultureInfo.InvariantCulture),
-                db.Actor.UnitId, "{\"reason\":\"attachment not in scope\"}", cancellationToken: cancellationToken);
+            await refusals.RefuseAsync<Attachment, Guid>(id, "attachment not in scope");
         }
 
         return file;
     }
 
-    private static Guid Store(CnscdDbContext db, Team team, AttachmentCheck check, FileUpload file)
+    private Guid Store(CnscdDbContext db, Team team, AttachmentCheck check, FileUpload file)
     {
         var attachment = new Attachment
         {
             Id = Guid.NewGuid(), UnitId = team.UnitId, FileName = check.FileName, ContentType = check.ContentType, Size = file.Content.Length,
-            Content = file.Content, UploadedAtUtc = DateTime.UtcNow,
+            Content = file.Content, UploadedAtUtc = clock.UtcNow,
         };
         db.Attachments.Add(attachment);
         return attachment.Id;

@@ -1,4 +1,6 @@
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Privacy;
@@ -14,7 +16,7 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// <see cref="ApplyAsync"/> writes it in ONE transaction: people who leave get an end date, changed positions
 /// start new memberships, newcomers join — or nothing is written at all.
 /// </summary>
-public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFactory)
+public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock)
 {
     /// <summary>More rows than any working team has; a bigger input is a wrong file.</summary>
     public const int MaxEntries = 200;
@@ -62,29 +64,29 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     }
 
     /// <summary>The team to merge into, or null (refused and audited) when it is outside the actor's scope; a role that may not merge gets an analysis carrying only the refusal.</summary>
-    private static async Task<(Team? Team, MergeAnalysis? Refused)> OpenForMergeAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
+    private async Task<(Team? Team, MergeAnalysis? Refused)> OpenForMergeAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
     {
         var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
-            await TeamRosterService.RefuseAsync(db, nameof(Team), teamId, "merge team not in scope", cancellationToken);
+            await refusals.RefuseAsync<Team>(teamId, "merge team not in scope");
             return (null, null);
         }
 
         if (!TeamService.MayEditTeams(db.Actor))
         {
             // Readers of the team (district, province leaders) do not restructure it, nor see its phone book through here.
-            await TeamRosterService.RefuseAsync(db, nameof(Team), team.Id, "role may not merge teams", cancellationToken);
+            await refusals.RefuseAsync<Team>(team.Id, "role may not merge teams");
             return (team, new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], [TeamService.RoleMessage]));
         }
 
         return (team, null);
     }
 
-    private static async Task<MergeAnalysis> FoldAllAsync(CnscdDbContext db, Team team, IReadOnlyList<MergeEntry> entries,
+    private async Task<MergeAnalysis> FoldAllAsync(CnscdDbContext db, Team team, IReadOnlyList<MergeEntry> entries,
         IReadOnlyList<ImportRowError> earlierErrors, CancellationToken cancellationToken)
     {
-        var today = TeamRosterService.Today();
+        var today = clock.Today;
         var current = await db.TeamMembers.AsNoTracking()
             .Where(m => m.TeamId == team.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
             .Select(m => new { m.Id, m.PersonId, m.Position, m.Title, m.Affiliation, Person = m.Person! })
@@ -140,7 +142,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -156,7 +158,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         foreach (var id in candidates.Select(c => c.MembershipId).OfType<int>().Where(id => !memberships.ContainsKey(id)))
         {
             // Not a current member of this team: a forged or stale id.
-            await TeamRosterService.RefuseAsync(db, nameof(TeamMember), id, "merge membership not on this team", cancellationToken);
+            await refusals.RefuseAsync<TeamMember>(id, "merge membership not on this team");
             return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
         }
 
@@ -164,7 +166,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         foreach (var id in personIds.Where(id => !people.ContainsKey(id)))
         {
-            await TeamRosterService.RefuseAsync(db, nameof(Person), id, "merge person not in scope", cancellationToken);
+            await refusals.RefuseAsync<Person>(id, "merge person not in scope");
             return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
         }
 
@@ -177,7 +179,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
                 continue;
             }
 
-            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, candidate.FullName, candidate.BirthYear, candidate.Phone, null);
+            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, candidate.FullName, candidate.BirthYear, candidate.Phone, null, clock.Today);
             errors.AddRange(personErrors.Select(e => $"{candidate.FullName}: {e}"));
             newcomers.Add((candidate, person));
         }
@@ -244,10 +246,10 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         _ => TeamPosition.Deputy,
     };
 
-    private static async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<ImportRowError> errors,
+    private async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<ImportRowError> errors,
         CancellationToken cancellationToken)
     {
-        var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null);
+        var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null, clock.Today);
         if (!TeamRosterService.TitleFitsLevel(team.Level, entry.Title))
         {
             personErrors.Add(TeamRosterService.TitleMessage);

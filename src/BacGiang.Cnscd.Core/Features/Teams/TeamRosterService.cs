@@ -1,5 +1,7 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Privacy;
@@ -16,7 +18,7 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// the team's <see cref="Team.Version"/> as loaded (a save in between is a conflict, nothing is written),
 /// recomputes <see cref="Team.IsConstituted"/> and bumps the version in the same transaction.
 /// </summary>
-public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextFactory)
+public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock)
 {
     public const string MembershipNotFoundMessage = "Không tìm thấy thành viên, hoặc thành viên không thuộc phạm vi của tài khoản.";
 
@@ -46,7 +48,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     public async Task<TeamEditResult> AddMemberAsync(int teamId, MemberInput input, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await OpenTeamAsync(db, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -59,13 +61,13 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
             if (person is null)
             {
-                await RefuseAsync(db, nameof(Person), personId, "person not in scope", cancellationToken);
+                await refusals.RefuseAsync<Person>(personId, "person not in scope");
                 return TeamEditResult.Fail(MembershipNotFoundMessage);
             }
         }
         else
         {
-            var (candidate, personErrors) = NewPerson(team.UnitId, input.FullName, input.BirthYear, input.Phone, input.Zalo);
+            var (candidate, personErrors) = NewPerson(team.UnitId, input.FullName, input.BirthYear, input.Phone, input.Zalo, clock.Today);
             errors.AddRange(personErrors);
             person = candidate;
         }
@@ -184,7 +186,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         var target = await db.Teams.FirstOrDefaultAsync(t => t.Id == targetTeamId, cancellationToken);
         if (target is null)
         {
-            await RefuseAsync(db, nameof(Team), targetTeamId, "move target not in scope", cancellationToken);
+            await refusals.RefuseAsync<Team>(targetTeamId, "move target not in scope");
             return TeamEditResult.Fail(TeamService.NotFoundMessage);
         }
 
@@ -211,7 +213,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         // The task belonged to the old team's villages or households; the new team assigns its own.
         moved.TaskAssignment = null;
         db.TeamMembers.Add(moved);
-        RecomputeTracked(db, target);
+        RecomputeTracked(db, target, clock.Today);
         return await SaveAsync(db, team, cancellationToken);
     }
 
@@ -273,7 +275,8 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     };
 
     /// <summary>A new, unsaved person after validation of what was typed; the errors are Vietnamese.</summary>
-    internal static (Person Person, List<string> Errors) NewPerson(int unitId, string? fullName, int? birthYear, string? phone, string? zalo)
+    internal static (Person Person, List<string> Errors) NewPerson(int unitId, string? fullName, int? birthYear, string? phone, string? zalo,
+        DateOnly today)
     {
         var errors = new List<string>();
         var name = string.Join(' ', (fullName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -298,7 +301,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             errors.Add(ZaloFieldMessage);
         }
 
-        if (birthYear is { } year && (year < 1920 || year > DateTime.UtcNow.Year - 14))
+        if (birthYear is { } year && (year < 1920 || year > today.Year - 14))
         {
             errors.Add(BirthYearMessage);
         }
@@ -325,19 +328,19 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     }
 
     /// <summary>Loads the team for an edit after the role check; a forged id or a stale version comes back as the failure.</summary>
-    internal static async Task<(Team? Team, TeamEditResult? Failure)> OpenTeamAsync(CnscdDbContext db, int teamId, int expectedVersion,
+    internal static async Task<(Team? Team, TeamEditResult? Failure)> OpenTeamAsync(CnscdDbContext db, AccessRefusals refusals, int teamId, int expectedVersion,
         CancellationToken cancellationToken)
     {
         if (!TeamService.MayEditTeams(db.Actor))
         {
-            await RefuseAsync(db, nameof(Team), teamId, "role may not edit teams", cancellationToken);
+            await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
             return (null, TeamEditResult.Fail(TeamService.RoleMessage));
         }
 
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
-            await RefuseAsync(db, nameof(Team), teamId, "team not in scope", cancellationToken);
+            await refusals.RefuseAsync<Team>(teamId, "team not in scope");
             return (null, TeamEditResult.Fail(TeamService.NotFoundMessage));
         }
 
@@ -356,7 +359,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     /// </summary>
     internal static async Task<TeamEditResult> SaveAsync(CnscdDbContext db, Team team, CancellationToken cancellationToken)
     {
-        RecomputeTracked(db, team);
+        RecomputeTracked(db, team, db.Clock.Today);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -369,28 +372,18 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         return TeamEditResult.Ok(team.Version);
     }
 
-    internal static async Task RefuseAsync(CnscdDbContext db, string entityType, int id, string reason, CancellationToken cancellationToken)
-    {
-        // Whatever was tracked for the edit must not ride along with the audit row.
-        db.ChangeTracker.Clear();
-        await AuditLog.RecordAsync(db, AuditActions.Refused, entityType, id.ToString(CultureInfo.InvariantCulture), db.Actor.UnitId,
-            "{\"reason\":\"" + reason + "\"}", cancellationToken: cancellationToken);
-    }
-
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    internal static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
     private static async Task LoadCurrentRosterAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
     {
-        var today = Today();
+        var today = db.Clock.Today;
         await db.TeamMembers.Where(m => m.TeamId == teamId && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)).LoadAsync(cancellationToken);
     }
 
     /// <summary>R1 on today's roster as tracked (the loaded memberships with the pending changes), and a forced version bump.</summary>
-    private static void RecomputeTracked(CnscdDbContext db, Team team)
+    internal static void RecomputeTracked(CnscdDbContext db, Team team, DateOnly today)
     {
-        var today = Today();
+        
         var holders = db.ChangeTracker.Entries<TeamMember>()
             .Where(e => e.State != EntityState.Deleted && e.Entity.TeamId == team.Id && e.Entity.IsActiveOn(today))
             .Select(e => new TeamCompositionRule.Holder(e.Entity.Position, e.Entity.Title));
@@ -407,24 +400,24 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         StartDate = start, TaskAssignment = member.TaskAssignment,
     };
 
-    private static async Task<(TeamMember? Member, Team? Team, TeamEditResult? Failure)> OpenMembershipAsync(CnscdDbContext db, int membershipId,
+    private async Task<(TeamMember? Member, Team? Team, TeamEditResult? Failure)> OpenMembershipAsync(CnscdDbContext db, int membershipId,
         int expectedVersion, CancellationToken cancellationToken)
     {
         var teamId = await db.TeamMembers.Where(m => m.Id == membershipId).Select(m => (int?)m.TeamId).FirstOrDefaultAsync(cancellationToken);
         if (teamId is null)
         {
-            await RefuseAsync(db, nameof(TeamMember), membershipId, "membership not in scope", cancellationToken);
+            await refusals.RefuseAsync<TeamMember>(membershipId, "membership not in scope");
             return (null, null, TeamEditResult.Fail(MembershipNotFoundMessage));
         }
 
-        var (team, failure) = await OpenTeamAsync(db, teamId.Value, expectedVersion, cancellationToken);
+        var (team, failure) = await OpenTeamAsync(db, refusals, teamId.Value, expectedVersion, cancellationToken);
         if (team is null)
         {
             return (null, null, failure);
         }
 
         var member = await db.TeamMembers.FirstAsync(m => m.Id == membershipId, cancellationToken);
-        if (member.EndDate is not null && member.EndDate < Today())
+        if (member.EndDate is not null && member.EndDate < clock.Today)
         {
             return (null, null, TeamEditResult.Fail(AlreadyEndedMessage));
         }

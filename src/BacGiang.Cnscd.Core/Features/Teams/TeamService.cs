@@ -1,5 +1,7 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Text.RegularExpressions;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
@@ -16,7 +18,8 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// filter, so another unit's team is simply not found; phones go through <see cref="PersonalDataPolicy"/>.
 /// </summary>
 public sealed partial class TeamService(
-    IDbContextFactory<CnscdDbContext> contextFactory, IActorAccessor actorAccessor, IOptions<TeamOptions> options)
+    IDbContextFactory<CnscdDbContext> contextFactory, IActorAccessor actorAccessor, IOptions<TeamOptions> options, AccessRefusals refusals,
+    VietnamClock clock)
 {
     public const string ConflictMessage = "Tổ đã được người khác cập nhật; hãy tải lại để xem thay đổi.";
 
@@ -32,14 +35,19 @@ public sealed partial class TeamService(
     private int InactiveAfterDays => Math.Max(1, options.Value.InactiveAfterDays);
 
     /// <summary>
-    /// The team of a commune or village with its roster and R1 checklist on <paramref name="on"/> (default
-    /// today, Vietnam time), its R5 governance and R2 activity flags. Null when the unit has no team or the
-    /// team lies outside the reader's scope.
+    /// The team of a commune or village with its roster and R1 checklist today (Vietnam time), its R5 governance and
+    /// R2 activity flags. Null when the unit has no team or the team lies outside the reader's scope.
     /// </summary>
-    public async Task<TeamDetail?> GetTeamAsync(int unitId, DateOnly? on = null, CancellationToken cancellationToken = default)
+    public Task<TeamDetail?> GetTeamAsync(int unitId, CancellationToken cancellationToken = default) =>
+        GetTeamOnAsync(unitId, clock.Today, cancellationToken);
+
+    /// <summary>
+    /// The same as <see cref="GetTeamAsync(int, CancellationToken)"/> with the roster and R1 checklist as they stood on
+    /// <paramref name="day"/> (the team page's "on date" view of an earlier roster).
+    /// </summary>
+    public async Task<TeamDetail?> GetTeamOnAsync(int unitId, DateOnly day, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var day = on ?? Today();
         var team = await db.Teams.AsNoTracking().Where(t => t.UnitId == unitId)
             .Select(t => new
             {
@@ -74,8 +82,8 @@ public sealed partial class TeamService(
             memberships.Count(m => string.IsNullOrWhiteSpace(m.TaskAssignment)), day.Year, hasPlan);
 
         // R2 is about now, whatever date the roster is read on: the team's last activity is one value, not a history.
-        var cutoff = Today().AddDays(-InactiveAfterDays);
-        var inactive = team.LastActivityOn is { } last ? last < cutoff : team.CreatedAtUtc < VietnamTime.StartOfDayUtc(cutoff);
+        var cutoff = clock.Today.AddDays(-InactiveAfterDays);
+        var inactive = team.LastActivityOn is { } last ? last < cutoff : team.CreatedAtUtc < VietnamClock.StartOfDayUtc(cutoff);
         return new TeamDetail(team.Id, team.UnitId, team.UnitName ?? "", team.Name, team.Level, day, members, checklist, governance,
             team.LastActivityOn, inactive, InactiveAfterDays, team.ZaloGroupUrl, team.Hotline, team.Version);
     }
@@ -89,10 +97,10 @@ public sealed partial class TeamService(
         CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var today = Today();
+        var today = clock.Today;
         var year = today.Year;
         var cutoff = today.AddDays(-InactiveAfterDays);
-        var cutoffUtc = VietnamTime.StartOfDayUtc(cutoff);
+        var cutoffUtc = VietnamClock.StartOfDayUtc(cutoff);
 
         var teams = db.Teams.AsNoTracking();
         if (filter.DistrictId is { } districtId)
@@ -181,8 +189,7 @@ public sealed partial class TeamService(
         if (!MayEditTeams(db.Actor))
         {
             // Province leaders and district staff read teams; the commune and village keep them (domain.md roles).
-            await AuditLog.RecordAsync(db, AuditActions.Refused, nameof(Team), teamId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                db.Actor.UnitId, "{\"reason\":\"role may not edit teams\"}", cancellationToken: cancellationToken);
+            await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
             return ContactUpdateResult.Fail(RoleMessage);
         }
 
@@ -230,7 +237,7 @@ public sealed partial class TeamService(
             return null;
         }
 
-        var today = Today();
+        var today = clock.Today;
         var holders = await db.TeamMembers.AsNoTracking()
             .Where(m => m.TeamId == teamId && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
             .Select(m => new TeamCompositionRule.Holder(m.Position, m.Title))
@@ -260,7 +267,6 @@ public sealed partial class TeamService(
         return checks;
     }
 
-    private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
     private static bool IsZaloLink(string url) =>
         url.Length <= 300

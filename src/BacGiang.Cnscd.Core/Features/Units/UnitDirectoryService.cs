@@ -1,8 +1,8 @@
 using BacGiang.Cnscd.Core.Data;
-using System.Globalization;
 using BacGiang.Cnscd.Core.Domain;
-using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +13,7 @@ namespace BacGiang.Cnscd.Core.Features.Units;
 /// villages, teams, current members and households under each. Everything goes through the scope
 /// filter, so a unit outside the reader's subtree is simply not found.
 /// </summary>
-public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> contextFactory)
+public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock)
 {
     /// <summary>The top unit of the reader's scope (the province for province roles).</summary>
     public async Task<UnitSummary?> GetRootAsync(CancellationToken cancellationToken = default)
@@ -34,11 +34,10 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var unit = await GetAsync(db, unitId, cancellationToken);
-        // Existence across scopes is checked here only to tell "no such unit" from "not yours" for the audit.
-        if (unit is null && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId, cancellationToken))
+        // Existence across scopes is checked only to tell "no such unit" from "not yours" for the audit.
+        if (unit is null && await refusals.ExistsAsync<AdministrativeUnit>(unitId, cancellationToken))
         {
-            await AuditLog.RecordAsync(db, AuditActions.Refused, nameof(AdministrativeUnit), unitId.ToString(CultureInfo.InvariantCulture),
-                unitId, "{\"reason\":\"unit outside the account's scope\"}", cancellationToken: cancellationToken);
+            await refusals.RefuseAsync<AdministrativeUnit>(unitId, "unit outside the account's scope");
         }
 
         return unit;
@@ -73,10 +72,10 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
 
     /// <summary>One page of a unit's current children, optionally filtered by name (diacritics ignored).</summary>
     public async Task<PagedResult<UnitRow>> GetChildrenAsync(int parentId, PageRequest page, string? search,
-        DateOnly? on = null, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var today = on ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = clock.Today;
         var children = db.Units.AsNoTracking()
             .Where(u => u.ParentId == parentId && u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today));
 
@@ -97,7 +96,7 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
     }
 
     /// <summary>The unit itself as a row with the counts of its whole subtree (null when not visible).</summary>
-    public async Task<UnitRow?> GetTotalsAsync(int unitId, DateOnly? on = null, CancellationToken cancellationToken = default)
+    public async Task<UnitRow?> GetTotalsAsync(int unitId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
@@ -110,7 +109,7 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
         if (unit.Level == UnitLevel.Province)
         {
             // The province is the whole (visible) table: no grouping column needed.
-            var today = on ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = clock.Today;
             return new UnitRow(unit.Id, unit.Code, unit.Name, unit.Level, unit.Kind,
                 await db.Units.CountAsync(u => u.Level == UnitLevel.Village, cancellationToken),
                 await db.Teams.CountAsync(cancellationToken),
@@ -118,7 +117,7 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
                 await db.Households.CountAsync(cancellationToken));
         }
 
-        var counts = await CountsAsync(db, unit.Level, [unit.Id], on ?? DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+        var counts = await CountsAsync(db, unit.Level, [unit.Id], clock.Today, cancellationToken);
         return counts(unit.Id, unit.Code, unit.Name, unit.Level, unit.Kind);
     }
 

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Security.Claims;
 using BacGiang.Cnscd.Core.Domain;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,7 +16,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
-        IOptions<RevalidationOptions> revalidation)
+        IOptions<RevalidationOptions> revalidation,
+        VietnamClock clock)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => revalidation.Value.Interval;
@@ -31,7 +33,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<AppUser> userManager, ClaimsPrincipal principal)
     {
-        if (Security.AccountSecurity.IsPastAbsoluteTimeout(principal, DateTimeOffset.UtcNow))
+        if (Security.AccountSecurity.IsPastAbsoluteTimeout(principal, clock.InstantNow))
         {
             return false;
         }

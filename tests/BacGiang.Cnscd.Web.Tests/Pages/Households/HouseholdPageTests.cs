@@ -1,3 +1,5 @@
+using BacGiang.Cnscd.Core.Time;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using System.Globalization;
 using System.Security.Claims;
 using BacGiang.Cnscd.Core.Data;
@@ -34,8 +36,6 @@ public class HouseholdPageTests : ComponentTestBase
     public HouseholdPageTests()
     {
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddScoped<HouseholdService>();
-        Services.AddScoped<HouseholdImport>();
         Services.AddDataProtection();
         Services.AddScoped<ProtectedSessionStorage>();
     }
@@ -61,7 +61,7 @@ public class HouseholdPageTests : ComponentTestBase
         db.TeamMembers.Add(member);
         await db.SaveChangesAsync();
         _memberId = member.Id;
-        var today = DateOnly.FromDateTime(Core.Features.Auditing.VietnamTime.FromUtc(DateTime.UtcNow));
+        var today = VietnamClock.System.Today;
         for (var i = 1; i <= 25; i++)
         {
             var head = i == 1 ? "Nguyễn Văn Đức" : $"Chủ Hộ {i:00}";

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common.Excel;
 using BacGiang.Cnscd.Core.Tenancy;
@@ -18,6 +19,7 @@ namespace BacGiang.Cnscd.Core.Features.Accounts.Import;
 public sealed class VillageLeaderImport(
     AccountService accounts,
     IDbContextFactory<CnscdDbContext> contextFactory,
+    VietnamClock clock,
     ILogger<VillageLeaderImport> logger)
 {
     /// <summary>The largest file accepted (5 MB): a commune has tens of villages, not thousands.</summary>
@@ -45,7 +47,7 @@ public sealed class VillageLeaderImport(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var manager = await RequireCommuneOfficerAsync(db, TemplateOperation, cancellationToken);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = clock.Today;
         var communeId = manager.AccountScope.CommuneId;
         // The session's query filter applies too; the commune term keeps a stale cookie from listing more.
         var villages = await db.Units.AsNoTracking()
@@ -129,7 +131,7 @@ public sealed class VillageLeaderImport(
         var manager = await accounts.RequireManagerAsync(db, operation, null, cancellationToken);
         if (!IsCommuneOfficer(manager))
         {
-            throw await accounts.RefuseAsync(db, operation, "Chỉ cán bộ cấp xã được nhập tài khoản trưởng thôn từ Excel.", null, null);
+            throw await accounts.RefuseAsync(operation, "Chỉ cán bộ cấp xã được nhập tài khoản trưởng thôn từ Excel.", null, null);
         }
 
         return manager;
@@ -154,7 +156,7 @@ public sealed class VillageLeaderImport(
             var rowErrors = new List<string>();
             var unit = CheckVillage(manager, row, villages, rowErrors, foreign);
             var request = new AccountRequest(row.FullName, row.Email, AppRole.VillageLeader, unit?.Id ?? 0);
-            if (AccountService.Validate(request, unit, unitChanged: true) is { } invalid)
+            if (AccountService.Validate(request, unit, unitChanged: true, clock.Today) is { } invalid)
             {
                 rowErrors.AddRange(invalid.Errors);
             }
@@ -178,7 +180,7 @@ public sealed class VillageLeaderImport(
                 firstRowOfEmail.TryAdd(normalized, row.Row);
             }
 
-            var user = AccountService.NewAccount(request);
+            var user = AccountService.NewAccount(request, clock.UtcNow);
             if (row.Password.Length == 0)
             {
                 rowErrors.Add("Hãy nhập mật khẩu ban đầu.");
@@ -201,7 +203,7 @@ public sealed class VillageLeaderImport(
         {
             // One refusal row for the attempt, not one per row: it is one act by one officer.
             var codes = string.Join(", ", foreign.Select(f => f.Code).Distinct());
-            await accounts.RefuseAsync(db, ImportOperation, $"Thôn {codes} không thuộc xã của bạn.", null, foreign[0].UnitId);
+            await accounts.RefuseAsync(ImportOperation, $"Thôn {codes} không thuộc xã của bạn.", null, foreign[0].UnitId);
         }
 
         return (accepted, errors);
@@ -245,7 +247,7 @@ public sealed class VillageLeaderImport(
         IReadOnlyList<ImportedRow> rows, CancellationToken cancellationToken)
     {
         var codes = rows.Select(r => r.VillageCode).Where(c => c.Length > 0).Distinct().ToList();
-        var units = await db.Units.IgnoreQueryFilters().AsNoTracking()
+        var units = await UnitTree.Everywhere(db)
             .Where(u => u.Level == UnitLevel.Village && codes.Contains(u.Code))
             .Select(u => new { u.Code, u.ValidFrom, Facts = new AccountService.UnitFacts(u.Id, u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo) })
             .ToListAsync(cancellationToken);

@@ -1,7 +1,9 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
@@ -21,7 +23,7 @@ namespace BacGiang.Cnscd.Core.Features.Households.Export;
 /// 60,000 households are never a list in memory (ClosedXML would build the whole workbook first; see the
 /// engineering guide). Phones are what <see cref="PersonalDataPolicy"/> lets the reader see; every export is audited.
 /// </summary>
-public sealed class HouseholdExport(IDbContextFactory<CnscdDbContext> contextFactory, ILogger<HouseholdExport> logger)
+public sealed class HouseholdExport(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -40,7 +42,7 @@ public sealed class HouseholdExport(IDbContextFactory<CnscdDbContext> contextFac
     /// (<see cref="AuditActions.Export"/>, with the filter); the file is then written by <see cref="WriteAsync"/>.
     /// A unit outside the scope (a forged id) is refused with <see cref="ScopeViolationException"/> and audited.
     /// </summary>
-    public async Task<HouseholdExportRequest> PrepareAsync(int unitId, HouseholdFilter filter, string? search, DateOnly? today = null,
+    public async Task<HouseholdExportRequest> PrepareAsync(int unitId, HouseholdFilter filter, string? search,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -50,15 +52,11 @@ public sealed class HouseholdExport(IDbContextFactory<CnscdDbContext> contextFac
             .Select(u => new { u.Id, u.Level, u.Code }).FirstOrDefaultAsync(cancellationToken);
         if (unit is null || db.Actor.Scope.IsNothing)
         {
-            var realUnit = await db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
-            await AuditLog.RecordAsync(db, AuditActions.Refused, nameof(Household), null, realUnit,
-                JsonSerializer.Serialize(new { reason = HouseholdMessages.ExportRefused, export = unitId }, AuditJson.Options),
-                cancellationToken: CancellationToken.None);
-            logger.LogWarning("Household export of unit {UnitId} refused for actor {ActorId}", unitId, db.Actor.UserId);
-            throw new ScopeViolationException(HouseholdMessages.ExportRefused);
+            throw await refusals.RefuseAtAsync(nameof(Household), null, await refusals.LocateAsync<AdministrativeUnit, int>(unitId, CancellationToken.None),
+                HouseholdMessages.ExportRefused, new { export = unitId });
         }
 
-        var on = today ?? DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+        var on = clock.Today;
         await AuditLog.RecordAsync(db, AuditActions.Export, nameof(Household), null, unit.Id,
             JsonSerializer.Serialize(new { filter, search = string.IsNullOrWhiteSpace(search) ? null : search.Trim() }, AuditJson.Options),
             cancellationToken: cancellationToken);

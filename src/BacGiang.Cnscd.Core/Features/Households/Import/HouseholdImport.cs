@@ -1,5 +1,7 @@
+using BacGiang.Cnscd.Core.Time;
 using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
@@ -18,7 +20,8 @@ namespace BacGiang.Cnscd.Core.Features.Households.Import;
 /// none. Households are written as EF entities through <c>SaveChangesAsync</c> (never a raw bulk insert), so every
 /// save interceptor — the scope guard, and anything that keeps counts from household changes — sees them.
 /// </summary>
-public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFactory, ILogger<HouseholdImport> logger)
+public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock,
+    ILogger<HouseholdImport> logger)
 {
     /// <summary>The largest file accepted (20 MB): 20,000 rows of the template take about 1 MB.</summary>
     public const long MaxFileBytes = 20 * 1024 * 1024;
@@ -46,11 +49,11 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
     /// villages the signed-in account may fill on a second sheet. Refused (<see cref="ScopeViolationException"/>,
     /// audited) for district and province accounts.
     /// </summary>
-    public async Task<byte[]> CreateTemplateAsync(DateOnly? today = null, CancellationToken cancellationToken = default)
+    public async Task<byte[]> CreateTemplateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await RequireImporterAsync(db);
-        var on = today ?? Today();
+        var on = clock.Today;
         // The scope filter limits the list to the account's own villages.
         var villages = await db.Units.AsNoTracking()
             .Where(u => u.Level == UnitLevel.Village)
@@ -71,13 +74,13 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
     /// for district and province accounts; a row naming a village outside the importer's scope is a row error and
     /// the attempt leaves one <see cref="AuditActions.Refused"/> row.
     /// </summary>
-    public async Task<HouseholdImportResult> ImportAsync(Stream xlsx, IProgress<int>? progress = null, DateOnly? today = null,
+    public async Task<HouseholdImportResult> ImportAsync(Stream xlsx, IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await RequireImporterAsync(db);
-        var on = today ?? Today();
+        var on = clock.Today;
 
         await using var content = await UploadBuffer.ReadLimitedAsync(xlsx, MaxFileBytes, cancellationToken);
         if (content is null)
@@ -115,7 +118,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
     {
         if (!CanImport(db.Actor))
         {
-            throw await RefuseAsync(db, HouseholdImportMessages.NotAnImporter, db.Actor.UnitId);
+            throw await refusals.RefuseAtAsync(nameof(Household), null, db.Actor.UnitId, HouseholdImportMessages.NotAnImporter);
         }
     }
 
@@ -133,7 +136,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         var errors = new List<ImportRowError>();
         var firstRowOf = new Dictionary<(int, string), int>();
         var foreign = new List<(string Code, int UnitId)>();
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow;
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -186,7 +189,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         {
             // One refusal row for the attempt, not one per row: it is one act by one person.
             var codes = string.Join(", ", foreign.Select(f => f.Code).Distinct());
-            await RefuseAsync(db, $"Nhập hộ gia đình vào thôn ngoài phạm vi: {codes}.", foreign[0].UnitId);
+            await refusals.RefuseAtAsync(nameof(Household), null, foreign[0].UnitId, $"Nhập hộ gia đình vào thôn ngoài phạm vi: {codes}.");
         }
 
         return (accepted, errors);
@@ -204,7 +207,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         // In slices: a parameter list of thousands of codes is slow to bind on SQLite (decision 003).
         foreach (var slice in codes.Chunk(200))
         {
-            var found = await db.Units.IgnoreQueryFilters().AsNoTracking()
+            var found = await UnitTree.Everywhere(db)
                 .Where(u => u.Level == UnitLevel.Village && slice.Contains(u.Code))
                 .Select(u => new { u.Code, u.ValidFrom, u.Id, u.DistrictId, u.CommuneId, u.VillageId })
                 .ToListAsync(cancellationToken);
@@ -256,19 +259,6 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Appends a refusal to the audit log in a context of its own (it must stay even though nothing is imported).</summary>
-    private async Task<ScopeViolationException> RefuseAsync(CnscdDbContext db, string reason, int? unitId)
-    {
-        await using (var auditDb = await contextFactory.CreateDbContextAsync(CancellationToken.None))
-        {
-            await AuditLog.RecordAsync(auditDb, AuditActions.Refused, nameof(Household), null, unitId,
-                JsonSerializer.Serialize(new { reason }, AuditJson.Options), cancellationToken: CancellationToken.None);
-        }
-
-        logger.LogWarning("Household import refused for actor {ActorId}", db.Actor.UserId);
-        return new ScopeViolationException(reason);
-    }
-
     private static List<ImportRowError> Listed(List<ImportRowError> errors)
     {
         var ordered = errors.OrderBy(e => e.Row).ToList();
@@ -281,8 +271,6 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         listed.Add(new ImportRowError(0, HouseholdImportMessages.MoreErrors(ordered.Count - MaxListedErrors)));
         return listed;
     }
-
-    private static DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
 
     private sealed record VillageFacts(int Id, int? DistrictId, int? CommuneId, int? VillageId);
 }

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Features.Dashboards;
 
 namespace BacGiang.Cnscd.Web.Components.Pages.Dashboards;
@@ -9,10 +10,10 @@ internal static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ExportPath, async (int? unitId, DashboardService dashboards, CancellationToken cancellationToken) =>
+        endpoints.MapGet(ExportPath, async (int? unitId, DashboardService dashboards, VietnamClock clock, CancellationToken cancellationToken) =>
             {
-                var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-                var file = await dashboards.ExportAsync(unitId, today, cancellationToken);
+                var today = clock.Today;
+                var file = await dashboards.ExportAsync(unitId, cancellationToken);
                 // A unit outside the account's scope is "not found" (and the attempt is audited by the service).
                 return file is null
                     ? Results.NotFound()
