@@ -321,12 +321,19 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
 
         var c = sheet.Columns;
         var rows = sheet.Rows
-            .Select(r => new RosterRow(r.Number, c.Text(r, "Họ và tên"), c.Text(r, "Năm sinh"), c.Text(r, "Điện thoại"), c.Text(r, "Zalo"), c.Text(r, "Vị trí"),
+            .Select(r => new RosterRow(r.Number, c.Text(r, "Họ và tên"), c.Text(r, "Năm sinh"), PhoneText(c.Cell(r, "Điện thoại")), PhoneText(c.Cell(r, "Zalo")), c.Text(r, "Vị trí"),
                 c.Text(r, "Chức vụ"), c.Text(r, "Thuộc"), c.Text(r, "Nhiệm vụ")))
             .Where(row => new[] { row.Name, row.Year, row.Phone, row.Zalo, row.Position, row.Title, row.Affiliation, row.Task }.Any(v => v.Length > 0))
             .ToList();
         return (rows, []);
     }
+
+    /// <summary>
+    /// A phone cell as text for the roster's checks: a number cell (Excel dropped the leading 0, or kept 84) as the stored
+    /// form when it is a phone, so that it is checked like the same number typed as text.
+    /// </summary>
+    private static string PhoneText(SheetCell cell) =>
+        cell.Kind == CellKind.Number && VietnamesePhone.TryNormalise(cell, out var phone) ? phone ?? "" : cell.Text;
 
     private static void WriteColumn(IXLWorksheet sheet, int column, IEnumerable<string> values)
     {

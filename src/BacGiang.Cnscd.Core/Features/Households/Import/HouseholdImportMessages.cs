@@ -42,7 +42,7 @@ public static class HouseholdImportMessages
         $"Ngày sinh chủ hộ '{ImportText.Echo(text)}' không hợp lệ: nhập dạng dd/MM/yyyy (ví dụ 05/09/1968) hoặc chỉ năm sinh, không sau hôm nay.";
 
     public static string PhoneInvalid(string text) =>
-        $"Số điện thoại '{ImportText.Echo(text)}' không hợp lệ: nhập số Việt Nam 10–11 chữ số, bắt đầu bằng 0.";
+        $"Số điện thoại '{ImportText.Echo(text)}' không hợp lệ: {VietnamesePhone.Rule}.";
 
     public static string YesNoInvalid(string column, string text) => ExcelMessages.YesNoInvalid(column, ImportText.Echo(text));
 

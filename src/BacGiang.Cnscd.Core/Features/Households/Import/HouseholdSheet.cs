@@ -148,8 +148,7 @@ internal static class HouseholdSheet
         }
 
         var phoneCell = Cell(Phone);
-        var phone = PhoneOf(phoneCell);
-        if (phone == InvalidPhone)
+        if (!VietnamesePhone.TryNormalise(phoneCell, out var phone))
         {
             errors.Add(HouseholdImportMessages.PhoneInvalid(phoneCell.Text));
         }
@@ -161,13 +160,12 @@ internal static class HouseholdSheet
         }
 
         return new HouseholdSheetRow(row.Number, code, head, address, birthYear == Invalid ? null : birthYear,
-            phone == InvalidPhone ? null : phone, size.Value ?? 1,
+            phone, size.Value ?? 1,
             YesNo(Cell(Vneid), Vneid, errors), YesNo(Cell(PublicServices), PublicServices, errors), YesNo(Cell(NeedsAssistance), NeedsAssistance, errors),
             errors);
     }
 
     private const int Invalid = -1;
-    private const string InvalidPhone = "!";
 
     /// <summary>
     /// The head's birth year from a date cell, an Excel serial date, "dd/MM/yyyy" text or a bare year; null when
@@ -201,34 +199,6 @@ internal static class HouseholdSheet
         }
 
         return year is { } value && value >= 1900 && value <= today.Year ? value : Invalid;
-    }
-
-    /// <summary>
-    /// A Vietnamese phone number with spaces, dots and dashes removed and +84 written as 0; null when blank,
-    /// <see cref="InvalidPhone"/> when it is not 10–11 digits starting with 0. A number typed into a General cell
-    /// arrives as a number without its leading 0, which is put back.
-    /// </summary>
-    private static string? PhoneOf(SheetCell cell)
-    {
-        var text = cell.IsWholeNumber && cell.Number > 0
-            ? "0" + cell.Number.ToString("0", CultureInfo.InvariantCulture)
-            : cell.Text;
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        var digits = new string(text.Where(c => c is not (' ' or '.' or '-' or '(' or ')')).ToArray());
-        if (digits.StartsWith("+84", StringComparison.Ordinal))
-        {
-            digits = "0" + digits[3..];
-        }
-        else if (digits.StartsWith("84", StringComparison.Ordinal) && digits.Length == 11)
-        {
-            digits = "0" + digits[2..];
-        }
-
-        return digits.Length is 10 or 11 && digits[0] == '0' && digits.All(char.IsAsciiDigit) ? digits : InvalidPhone;
     }
 
     private static bool YesNo(SheetCell cell, string column, List<string> errors)
