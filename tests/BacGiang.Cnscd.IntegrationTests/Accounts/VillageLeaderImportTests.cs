@@ -1,6 +1,7 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts.Import;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;

@@ -1,4 +1,4 @@
-using BacGiang.Cnscd.Core.Features.Accounts.Import;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 
 namespace BacGiang.Cnscd.Core.Features.Teams;
 

@@ -3,8 +3,8 @@ using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
-using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Common.Excel;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Text;
 using ClosedXML.Excel;
@@ -93,7 +93,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         }
 
         progress?.Report(10);
-        var (rows, sheetErrors) = ReadSheet(content);
+        var (rows, sheetErrors) = ReadSheet(content, cancellationToken);
         if (sheetErrors.Count > 0)
         {
             return new RosterImportResult(false, 0, sheetErrors);
@@ -157,7 +157,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         progress?.Report(60);
         if (errors.Count > 0)
         {
-            return new RosterImportResult(false, 0, errors);
+            return new RosterImportResult(false, 0, ImportErrors.Listed(errors));
         }
 
         foreach (var member in accepted)
@@ -191,10 +191,10 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
             return ([], [new ImportRowError(0, TooBigMessage)]);
         }
 
-        var (rows, sheetErrors) = ReadSheet(content);
+        var (rows, sheetErrors) = ReadSheet(content, cancellationToken);
         if (sheetErrors.Count > 0)
         {
-            return ([], sheetErrors);
+            return ([], sheetErrors.ToList());
         }
 
         if (rows.Count == 0)
@@ -290,18 +290,13 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
 
     private static int? ParseYear(string text, List<string> errors)
     {
-        if (text.Length == 0)
+        var year = CellParse.WholeNumber(SheetCell.FromText(text), TeamRosterService.BirthYearMessage);
+        if (!year.IsValid)
         {
-            return null;
+            errors.Add(year.Error!);
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year))
-        {
-            return year;
-        }
-
-        errors.Add(TeamRosterService.BirthYearMessage);
-        return null;
+        return year.Value;
     }
 
     private static T Lookup<T>(Dictionary<string, T> table, string text, string column, List<string> errors, T fallback)
@@ -311,68 +306,36 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
             return value;
         }
 
-        errors.Add(text.Length == 0 ? $"Thiếu '{column}'." : $"{column} '{text}' không có trong danh mục.");
+        errors.Add(text.Length == 0 ? $"Thiếu '{column}'." : $"{column} '{ImportText.Echo(text)}' không có trong danh mục.");
         return fallback;
     }
 
-    private sealed record SheetRow(int Number, string Name, string Year, string Phone, string Zalo, string Position, string Title, string Affiliation, string Task);
+    private sealed record RosterRow(int Number, string Name, string Year, string Phone, string Zalo, string Position, string Title, string Affiliation, string Task);
 
-    private static (List<SheetRow> Rows, List<ImportRowError> Errors) ReadSheet(Stream content)
+    private static (List<RosterRow> Rows, IReadOnlyList<ImportRowError> Errors) ReadSheet(Stream content, CancellationToken cancellationToken)
     {
-        XLWorkbook workbook;
-        try
+        var spec = new ImportSheetSpec(SheetName, Columns, Required, MaxRows, $"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {MaxRows} thành viên.");
+        var sheet = ImportSheetReader.Read(content, spec, cancellationToken);
+        if (sheet.Errors.Count > 0)
         {
-            workbook = new XLWorkbook(content);
-        }
-        catch (Exception)
-        {
-            // ClosedXML and the OpenXML SDK throw many types for a file that is not a workbook; to the officer they all mean the same.
-            return ([], [new ImportRowError(0, NotAWorkbook)]);
+            return ([], sheet.Errors);
         }
 
-        using (workbook)
-        {
-            var sheet = workbook.Worksheets.FirstOrDefault(s => s.Name == SheetName) ?? workbook.Worksheets.First();
-            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-            var lastColumn = sheet.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0;
-            for (var c = 1; c <= lastColumn; c++)
-            {
-                var key = VietnameseText.ToSearchKey(sheet.Cell(1, c).GetString());
-                if (key.Length > 0)
-                {
-                    columns.TryAdd(key, c);
-                }
-            }
-
-            var missing = Required.Where(n => !columns.ContainsKey(VietnameseText.ToSearchKey(n))).Select(n => new ImportRowError(1, $"Thiếu cột '{n}'.")).ToList();
-            if (missing.Count > 0)
-            {
-                return ([], missing);
-            }
-
-            var lastRow = sheet.LastRowUsed(XLCellsUsedOptions.Contents)?.RowNumber() ?? 1;
-            if (lastRow - 1 > MaxRows)
-            {
-                return ([], [new ImportRowError(0, $"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {MaxRows} thành viên.")]);
-            }
-
-            string Cell(int r, string name) =>
-                columns.TryGetValue(VietnameseText.ToSearchKey(name), out var c) ? sheet.Cell(r, c).GetFormattedString().Trim() : "";
-
-            var rows = new List<SheetRow>();
-            for (var r = 2; r <= lastRow; r++)
-            {
-                var row = new SheetRow(r, Cell(r, "Họ và tên"), Cell(r, "Năm sinh"), Cell(r, "Điện thoại"), Cell(r, "Zalo"), Cell(r, "Vị trí"),
-                    Cell(r, "Chức vụ"), Cell(r, "Thuộc"), Cell(r, "Nhiệm vụ"));
-                if (new[] { row.Name, row.Year, row.Phone, row.Zalo, row.Position, row.Title, row.Affiliation, row.Task }.Any(v => v.Length > 0))
-                {
-                    rows.Add(row);
-                }
-            }
-
-            return (rows, []);
-        }
+        var c = sheet.Columns;
+        var rows = sheet.Rows
+            .Select(r => new RosterRow(r.Number, c.Text(r, "Họ và tên"), c.Text(r, "Năm sinh"), PhoneText(c.Cell(r, "Điện thoại")), PhoneText(c.Cell(r, "Zalo")), c.Text(r, "Vị trí"),
+                c.Text(r, "Chức vụ"), c.Text(r, "Thuộc"), c.Text(r, "Nhiệm vụ")))
+            .Where(row => new[] { row.Name, row.Year, row.Phone, row.Zalo, row.Position, row.Title, row.Affiliation, row.Task }.Any(v => v.Length > 0))
+            .ToList();
+        return (rows, []);
     }
+
+    /// <summary>
+    /// A phone cell as text for the roster's checks: a number cell (Excel dropped the leading 0, or kept 84) as the stored
+    /// form when it is a phone, so that it is checked like the same number typed as text.
+    /// </summary>
+    private static string PhoneText(SheetCell cell) =>
+        cell.Kind == CellKind.Number && VietnamesePhone.TryNormalise(cell, out var phone) ? phone ?? "" : cell.Text;
 
     private static void WriteColumn(IXLWorksheet sheet, int column, IEnumerable<string> values)
     {

@@ -2,7 +2,7 @@ using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
-using BacGiang.Cnscd.Core.Features.Accounts.Import;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;

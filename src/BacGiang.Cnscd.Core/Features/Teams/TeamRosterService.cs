@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
@@ -24,9 +25,9 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
     public const string NameMessage = "Chưa nhập họ tên.";
 
-    public const string PhoneMessage = "Số điện thoại không hợp lệ: nhập 10 chữ số, bắt đầu bằng 0.";
+    public const string PhoneMessage = VietnamesePhone.Message;
 
-    public const string ZaloFieldMessage = "Số Zalo không hợp lệ: nhập 10 chữ số, bắt đầu bằng 0.";
+    public const string ZaloFieldMessage = "Số Zalo không hợp lệ: " + VietnamesePhone.Rule + ".";
 
     public const string BirthYearMessage = "Năm sinh không hợp lệ.";
 
@@ -251,21 +252,6 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         return people.Select(p => new PersonOption(p.Id, p.FullName, p.BirthYear, PersonalDataPolicy.Phone(db.Actor, p, p.Phone))).ToList();
     }
 
-    /// <summary>Digits only, +84 turned into 0; null when empty.</summary>
-    public static string? NormalisePhone(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '-' or '(' or ')')).ToArray());
-        return digits.StartsWith("+84", StringComparison.Ordinal) ? "0" + digits[3..] : digits;
-    }
-
-    /// <summary>A Vietnamese mobile number: 10 digits starting with 0.</summary>
-    public static bool IsMobile(string phone) => phone.Length == 10 && phone[0] == '0' && phone.All(char.IsAsciiDigit);
-
     /// <summary>Whether an office may be held on a team of this level (commune offices on commune teams, village offices on village teams).</summary>
     public static bool TitleFitsLevel(UnitLevel level, OfficialTitle title) => title switch
     {
@@ -289,14 +275,13 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             errors.Add("Họ tên quá dài (tối đa 150 ký tự).");
         }
 
-        var mobile = NormalisePhone(phone);
-        if (mobile is not null && !IsMobile(mobile))
+        // One rule for every phone the portal stores (VietnamesePhone): the same number typed as 0…, 84… or +84… is one person.
+        if (!VietnamesePhone.TryNormalise(phone, out var mobile))
         {
             errors.Add(PhoneMessage);
         }
 
-        var zaloNumber = NormalisePhone(zalo);
-        if (zaloNumber is not null && !IsMobile(zaloNumber))
+        if (!VietnamesePhone.TryNormalise(zalo, out var zaloNumber))
         {
             errors.Add(ZaloFieldMessage);
         }

@@ -1,10 +1,10 @@
 using BacGiang.Cnscd.Core.Time;
-using System.Text.RegularExpressions;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ namespace BacGiang.Cnscd.Core.Features.Teams;
 /// flags and its contact points; the district and province list. Every read goes through the scope
 /// filter, so another unit's team is simply not found; phones go through <see cref="PersonalDataPolicy"/>.
 /// </summary>
-public sealed partial class TeamService(
+public sealed class TeamService(
     IDbContextFactory<CnscdDbContext> contextFactory, IActorAccessor actorAccessor, IOptions<TeamOptions> options, AccessRefusals refusals,
     VietnamClock clock)
 {
@@ -174,8 +174,8 @@ public sealed partial class TeamService(
             errors.Add(ZaloMessage);
         }
 
-        var phone = string.IsNullOrWhiteSpace(hotline) ? null : NormaliseHotline(hotline);
-        if (phone is not null && !HotlinePattern().IsMatch(phone))
+        var phone = string.IsNullOrWhiteSpace(hotline) ? null : VietnamesePhone.Hotline(hotline);
+        if (phone is null && !string.IsNullOrWhiteSpace(hotline))
         {
             errors.Add(HotlineMessage);
         }
@@ -275,15 +275,4 @@ public sealed partial class TeamService(
         && string.Equals(uri.Host, "zalo.me", StringComparison.OrdinalIgnoreCase)
         && uri.AbsolutePath.Trim('/').Length > 0
         && string.IsNullOrEmpty(uri.UserInfo);
-
-    /// <summary>Drops the separators people type ("0204 3 854 123", "0912.345.678") and turns +84 into 0.</summary>
-    private static string NormaliseHotline(string text)
-    {
-        var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '-' or '(' or ')')).ToArray());
-        return digits.StartsWith("+84", StringComparison.Ordinal) ? "0" + digits[3..] : digits;
-    }
-
-    /// <summary>A mobile (10 digits) or landline (11 digits) number starting with 0, or a 1800/1900 service number.</summary>
-    [GeneratedRegex(@"^(0\d{9,10}|1[89]00\d{4,6})$")]
-    private static partial Regex HotlinePattern();
 }

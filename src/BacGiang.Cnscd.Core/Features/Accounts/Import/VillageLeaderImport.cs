@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
-using BacGiang.Cnscd.Core.Features.Common.Excel;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using BacGiang.Cnscd.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +82,7 @@ public sealed class VillageLeaderImport(
             return VillageLeaderImportResult.Fail(0, "Tệp lớn hơn 5 MB.");
         }
 
-        var sheet = VillageLeaderSheet.Read(content, MaxRows);
+        var sheet = VillageLeaderSheet.Read(content, MaxRows, cancellationToken);
         if (sheet.Errors.Count > 0)
         {
             return VillageLeaderImportResult.Fail(sheet.Errors);
@@ -220,7 +220,7 @@ public sealed class VillageLeaderImport(
 
         if (!villages.TryGetValue(row.VillageCode, out var unit))
         {
-            rowErrors.Add($"Không có thôn nào mã {row.VillageCode}.");
+            rowErrors.Add($"Không có thôn nào mã {ImportText.Echo(row.VillageCode)}.");
             return null;
         }
 

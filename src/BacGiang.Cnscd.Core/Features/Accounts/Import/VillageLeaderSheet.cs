@@ -1,6 +1,6 @@
 using System.Globalization;
 using BacGiang.Cnscd.Core.Features.Common.Excel;
-using BacGiang.Cnscd.Core.Text;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using ClosedXML.Excel;
 
 namespace BacGiang.Cnscd.Core.Features.Accounts.Import;
@@ -68,94 +68,25 @@ internal static class VillageLeaderSheet
     }
 
     /// <summary>
-    /// Reads the accounts sheet (by name, or the first sheet if it was renamed). Rows with no name, e-mail and
-    /// password are skipped even if the village columns are filled: the template pre-fills every village, and
-    /// an officer fills in only the villages that need an account now.
+    /// Reads the accounts sheet (by name, or the first sheet if it was renamed) with the bounded reader. Rows with no
+    /// name, e-mail and password are skipped even if the village columns are filled: the template pre-fills every
+    /// village, and an officer fills in only the villages that need an account now.
     /// </summary>
-    public static SheetContent Read(Stream content, int maxRows)
+    public static SheetContent Read(Stream content, int maxRows, CancellationToken cancellationToken)
     {
-        XLWorkbook workbook;
-        try
+        var spec = new ImportSheetSpec(AccountsSheetName, Columns, RequiredColumns, maxRows,
+            string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {maxRows:N0} tài khoản."));
+        var sheet = ImportSheetReader.Read(content, spec, cancellationToken);
+        if (sheet.Errors.Count > 0)
         {
-            workbook = new XLWorkbook(content);
-        }
-        catch (Exception)
-        {
-            // ClosedXML and the OpenXML SDK throw a dozen different types for a file that is not a workbook
-            // (zip, package, XML, format errors); to the officer they all mean the same.
-            return Failed(0, NotAWorkbook);
+            return new SheetContent([], sheet.Errors);
         }
 
-        using (workbook)
-        {
-            var sheet = workbook.Worksheets.FirstOrDefault(s => s.Name == AccountsSheetName) ?? workbook.Worksheets.FirstOrDefault();
-            if (sheet is null)
-            {
-                return Failed(0, NotAWorkbook);
-            }
-
-            var lastColumn = sheet.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0;
-            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var c = 1; c <= lastColumn; c++)
-            {
-                // Matched without diacritics or case: "thu dien tu" typed by hand is still the e-mail column.
-                var key = VietnameseText.ToSearchKey(Text(sheet.Cell(1, c)));
-                if (key.Length > 0)
-                {
-                    columns.TryAdd(key, c);
-                }
-            }
-
-            var missing = RequiredColumns.Where(name => !columns.ContainsKey(VietnameseText.ToSearchKey(name)))
-                .Select(name => new ImportRowError(1, $"Thiếu cột '{name}'."))
-                .ToList();
-            if (missing.Count > 0)
-            {
-                return new SheetContent([], missing);
-            }
-
-            var lastRow = sheet.LastRowUsed(XLCellsUsedOptions.Contents)?.RowNumber() ?? 1;
-            if (lastRow - 1 > maxRows)
-            {
-                return Failed(0, string.Create(CultureInfo.GetCultureInfo("vi-VN"),
-                    $"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {maxRows:N0} tài khoản."));
-            }
-
-            int Column(string name) => columns[VietnameseText.ToSearchKey(name)];
-            var (code, fullName, email, password) = (Column(VillageCode), Column(FullName), Column(Email), Column(Password));
-            var rows = new List<ImportedRow>();
-            for (var r = 2; r <= lastRow; r++)
-            {
-                var row = new ImportedRow(r, Text(sheet.Cell(r, code)), Text(sheet.Cell(r, fullName)), Text(sheet.Cell(r, email)),
-                    Text(sheet.Cell(r, password)));
-                if (row.FullName.Length > 0 || row.Email.Length > 0 || row.Password.Length > 0)
-                {
-                    rows.Add(row);
-                }
-            }
-
-            return new SheetContent(rows, []);
-        }
-    }
-
-    private static SheetContent Failed(int row, string message) => new([], [new ImportRowError(row, message)]);
-
-    /// <summary>
-    /// A cell as the officer sees it, trimmed: surrounding spaces are invisible in Excel, and a password with a
-    /// stray trailing space would not be the one the village leader is told.
-    /// </summary>
-    private static string Text(IXLCell cell)
-    {
-        if (cell.IsEmpty())
-        {
-            return "";
-        }
-
-        // A number typed into a cell Excel formatted as General (an all-digit password) must keep its digits,
-        // not become "1.23457E+11".
-        var text = cell.DataType == XLDataType.Number && cell.Value is double number
-            ? number.ToString("0.###############", CultureInfo.InvariantCulture)
-            : cell.GetFormattedString();
-        return text.Trim();
+        var columns = sheet.Columns;
+        var rows = sheet.Rows
+            .Select(r => new ImportedRow(r.Number, columns.Text(r, VillageCode), columns.Text(r, FullName), columns.Text(r, Email), columns.Text(r, Password)))
+            .Where(row => row.FullName.Length > 0 || row.Email.Length > 0 || row.Password.Length > 0)
+            .ToList();
+        return new SheetContent(rows, []);
     }
 }

@@ -4,9 +4,8 @@ using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
-using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Auditing;
-using BacGiang.Cnscd.Core.Features.Common.Excel;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
     public const int MaxRows = 20_000;
 
     /// <summary>At most this many row errors are listed; the rest are counted in one more line.</summary>
-    public const int MaxListedErrors = 500;
+    public static readonly int MaxListedErrors = UploadLimits.Default.MaxListedErrors;
 
     /// <summary>The template's download name: ASCII only, so no browser or proxy mangles it.</summary>
     public const string TemplateFileName = "mau-so-ho-gia-dinh.xlsx";
@@ -89,7 +88,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         }
 
         progress?.Report(2);
-        var sheet = HouseholdSheet.Read(content, MaxRows, on, read => progress?.Report(Math.Min(30, 2 + (28 * read / MaxRows))));
+        var sheet = HouseholdSheet.Read(content, MaxRows, on, read => progress?.Report(Math.Min(30, 2 + (28 * read / MaxRows))), cancellationToken);
         if (sheet.Errors.Count > 0)
         {
             return HouseholdImportResult.Fail(sheet.Errors);
@@ -146,7 +145,7 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
             {
                 if (!villages.TryGetValue(row.VillageCode, out village))
                 {
-                    rowErrors.Add(HouseholdImportMessages.UnknownVillage(row.VillageCode));
+                    rowErrors.Add(HouseholdImportMessages.UnknownVillage(ImportText.Echo(row.VillageCode)));
                 }
                 else if (!scope.IsUnrestricted && !scope.Covers(village.DistrictId, village.CommuneId, village.VillageId))
                 {
@@ -259,18 +258,8 @@ public sealed class HouseholdImport(IDbContextFactory<CnscdDbContext> contextFac
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static List<ImportRowError> Listed(List<ImportRowError> errors)
-    {
-        var ordered = errors.OrderBy(e => e.Row).ToList();
-        if (ordered.Count <= MaxListedErrors)
-        {
-            return ordered;
-        }
-
-        var listed = ordered.Take(MaxListedErrors).ToList();
-        listed.Add(new ImportRowError(0, HouseholdImportMessages.MoreErrors(ordered.Count - MaxListedErrors)));
-        return listed;
-    }
+    private static IReadOnlyList<ImportRowError> Listed(List<ImportRowError> errors) =>
+        ImportErrors.Listed(errors.OrderBy(e => e.Row).ToList(), MaxListedErrors);
 
     private sealed record VillageFacts(int Id, int? DistrictId, int? CommuneId, int? VillageId);
 }

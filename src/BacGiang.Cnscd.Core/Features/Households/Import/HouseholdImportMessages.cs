@@ -1,4 +1,4 @@
-using BacGiang.Cnscd.Core.Features.Common.Excel;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 
 namespace BacGiang.Cnscd.Core.Features.Households.Import;
 
@@ -32,22 +32,21 @@ public static class HouseholdImportMessages
     public static string TooManyRows(int max) =>
         string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {max:N0} hộ.");
 
-    public static string MissingColumn(string name) => $"Thiếu cột '{name}'.";
+    public static string MissingColumn(string name) => ExcelMessages.MissingColumn(name);
 
     public static string UnknownVillage(string code) => $"Không có thôn nào mã {code}.";
 
     public static string OutsideScope(string code) => $"Thôn {code} không thuộc phạm vi đơn vị của bạn.";
 
     public static string BirthInvalid(string text) =>
-        $"Ngày sinh chủ hộ '{text}' không hợp lệ: nhập dạng dd/MM/yyyy (ví dụ 05/09/1968) hoặc chỉ năm sinh, không sau hôm nay.";
+        $"Ngày sinh chủ hộ '{ImportText.Echo(text)}' không hợp lệ: nhập dạng dd/MM/yyyy (ví dụ 05/09/1968) hoặc chỉ năm sinh, không sau hôm nay.";
 
     public static string PhoneInvalid(string text) =>
-        $"Số điện thoại '{text}' không hợp lệ: nhập số Việt Nam 10–11 chữ số, bắt đầu bằng 0.";
+        $"Số điện thoại '{ImportText.Echo(text)}' không hợp lệ: {VietnamesePhone.Rule}.";
 
-    public static string YesNoInvalid(string column, string text) => $"Cột '{column}' chỉ nhận 'Có' hoặc 'Không' (đang là '{text}').";
+    public static string YesNoInvalid(string column, string text) => ExcelMessages.YesNoInvalid(column, ImportText.Echo(text));
 
     public static string DuplicateOf(int row) => $"Hộ trùng với dòng {row} (cùng thôn, họ tên chủ hộ và địa chỉ).";
 
-    public static string MoreErrors(int count) =>
-        string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"… và {count:N0} lỗi khác. Hãy sửa các lỗi trên rồi nhập lại.");
+    public static string MoreErrors(int count) => ExcelMessages.MoreErrors(count);
 }

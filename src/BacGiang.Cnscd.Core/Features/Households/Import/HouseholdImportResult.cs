@@ -1,4 +1,5 @@
-using BacGiang.Cnscd.Core.Features.Accounts.Import;
+
+using BacGiang.Cnscd.Core.Features.Common.Import;
 
 namespace BacGiang.Cnscd.Core.Features.Households.Import;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using BacGiang.Cnscd.Core.Features.Accounts.Import;
 using BacGiang.Cnscd.Core.Features.Common.Excel;
-using BacGiang.Cnscd.Core.Text;
+using BacGiang.Cnscd.Core.Features.Common.Import;
 using ClosedXML.Excel;
-using MiniExcelLibs;
 
 namespace BacGiang.Cnscd.Core.Features.Households.Import;
 
@@ -32,8 +30,8 @@ internal sealed record HouseholdSheetContent(IReadOnlyList<HouseholdSheetRow> Ro
 
 /// <summary>
 /// The layout of the household sheet: the template (ClosedXML: a few hundred rows at most, and it can mark the
-/// phone column as text so Excel keeps the leading 0) and the reading of a filled-in copy (MiniExcel, row by row
-/// from the zipped XML: a sheet of tens of thousands of rows never becomes a workbook object in memory).
+/// phone column as text so Excel keeps the leading 0) and the reading of a filled-in copy (the bounded upload
+/// reader, row by row from the zipped XML: a sheet of tens of thousands of rows never becomes a workbook object).
 /// Only each row's own cells are checked here; villages, scope and duplicates are the service's.
 /// </summary>
 internal static class HouseholdSheet
@@ -58,12 +56,6 @@ internal static class HouseholdSheet
 
     // Fixed widths: AdjustToContents measures every cell through System.Drawing (slow, needs libgdiplus).
     private static readonly double[] Widths = [14, 28, 40, 18, 16, 14, 14, 24, 18];
-
-    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "yyyy-MM-dd"];
-
-    private static readonly HashSet<string> Yes = new(["co", "x", "1", "yes", "true", "dung"], StringComparer.Ordinal);
-
-    private static readonly HashSet<string> No = new(["khong", "0", "no", "false", "sai", ""], StringComparer.Ordinal);
 
     public static byte[] CreateTemplate(IReadOnlyList<ImportVillage> villages)
     {
@@ -98,99 +90,33 @@ internal static class HouseholdSheet
     }
 
     /// <summary>
-    /// Reads the households sheet (by name, or the first sheet if it was renamed), one row at a time. Blank rows
-    /// are skipped. <paramref name="progress"/> receives the number of rows read so far, now and then.
+    /// Reads the households sheet (by name, or the first sheet if it was renamed) with the bounded reader. Blank rows
+    /// are skipped, but count toward <paramref name="maxRows"/>. <paramref name="progress"/> receives the number of
+    /// rows read so far, now and then.
     /// </summary>
-    public static HouseholdSheetContent Read(Stream content, int maxRows, DateOnly today, Action<int>? progress = null)
+    public static HouseholdSheetContent Read(Stream content, int maxRows, DateOnly today, Action<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        try
+        var spec = new ImportSheetSpec(HouseholdsSheetName, Columns, RequiredColumns, maxRows, HouseholdImportMessages.TooManyRows(maxRows));
+        var sheet = ImportSheetReader.Read(content, spec, cancellationToken, progress);
+        if (sheet.IsEmpty)
         {
-            var names = MiniExcel.GetSheetNames(content);
-            content.Position = 0;
-            var sheetName = names.FirstOrDefault(n => n == HouseholdsSheetName) ?? names.FirstOrDefault();
-            if (sheetName is null)
-            {
-                return Failed(0, HouseholdImportMessages.NotAWorkbook);
-            }
+            return Failed(0, HouseholdImportMessages.Empty);
+        }
 
-            return ReadSheet(content, sheetName, maxRows, today, progress);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException
-                                       or NotSupportedException or ArgumentException or KeyNotFoundException)
-        {
-            // The zip and XML readers throw a handful of types for a file that is not a workbook; to the importer
-            // they all mean the same.
-            return Failed(0, HouseholdImportMessages.NotAWorkbook);
-        }
+        return sheet.Errors.Count > 0
+            ? new HouseholdSheetContent([], sheet.Errors)
+            : new HouseholdSheetContent(sheet.Rows.Select(row => ParseRow(row, sheet.Columns, today)).ToList(), []);
     }
 
-    private static HouseholdSheetContent ReadSheet(Stream content, string sheetName, int maxRows, DateOnly today, Action<int>? progress)
+    private static HouseholdSheetRow ParseRow(SheetRow row, HeaderMap columns, DateOnly today)
     {
-        Dictionary<string, string>? columns = null;
-        var rows = new List<HouseholdSheetRow>();
-        var excelRow = 0;
-        foreach (IDictionary<string, object?> cells in MiniExcel.Query(content, useHeaderRow: false, sheetName: sheetName))
-        {
-            excelRow++;
-            if (columns is null)
-            {
-                columns = HeaderColumns(cells);
-                var missing = RequiredColumns.Where(name => !columns.ContainsKey(VietnameseText.ToSearchKey(name)))
-                    .Select(name => new ImportRowError(1, HouseholdImportMessages.MissingColumn(name)))
-                    .ToList();
-                if (missing.Count > 0)
-                {
-                    return new HouseholdSheetContent([], missing);
-                }
-
-                continue;
-            }
-
-            if (cells.Values.All(v => Text(v).Length == 0))
-            {
-                continue;
-            }
-
-            if (rows.Count == maxRows)
-            {
-                return Failed(0, HouseholdImportMessages.TooManyRows(maxRows));
-            }
-
-            rows.Add(ParseRow(excelRow, cells, columns, today));
-            if (rows.Count % 1000 == 0)
-            {
-                progress?.Invoke(rows.Count);
-            }
-        }
-
-        return columns is null ? Failed(0, HouseholdImportMessages.Empty) : new HouseholdSheetContent(rows, []);
-    }
-
-    /// <summary>Column letter by header, matched without diacritics or case ("so dien thoai" typed by hand still counts).</summary>
-    private static Dictionary<string, string> HeaderColumns(IDictionary<string, object?> header)
-    {
-        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (letter, value) in header)
-        {
-            var key = VietnameseText.ToSearchKey(Text(value));
-            if (key.Length > 0)
-            {
-                columns.TryAdd(key, letter);
-            }
-        }
-
-        return columns;
-    }
-
-    private static HouseholdSheetRow ParseRow(int row, IDictionary<string, object?> cells, Dictionary<string, string> columns, DateOnly today)
-    {
-        object? Cell(string name) =>
-            columns.TryGetValue(VietnameseText.ToSearchKey(name), out var letter) && cells.TryGetValue(letter, out var value) ? value : null;
+        SheetCell Cell(string name) => columns.Cell(row, name);
 
         var errors = new List<string>();
-        var code = Text(Cell(VillageCode));
-        var head = Text(Cell(HeadName));
-        var address = Text(Cell(Address));
+        var code = Cell(VillageCode).Text;
+        var head = Cell(HeadName).Text;
+        var address = Cell(Address).Text;
         if (code.Length == 0)
         {
             errors.Add(HouseholdImportMessages.VillageCodeMissing);
@@ -218,154 +144,73 @@ internal static class HouseholdSheet
         var birthYear = BirthYearOf(birthCell, today);
         if (birthYear == Invalid)
         {
-            errors.Add(HouseholdImportMessages.BirthInvalid(Text(birthCell)));
+            errors.Add(HouseholdImportMessages.BirthInvalid(birthCell.Text));
         }
 
         var phoneCell = Cell(Phone);
-        var phone = PhoneOf(phoneCell);
-        if (phone == InvalidPhone)
+        if (!VietnamesePhone.TryNormalise(phoneCell, out var phone))
         {
-            errors.Add(HouseholdImportMessages.PhoneInvalid(Text(phoneCell)));
+            errors.Add(HouseholdImportMessages.PhoneInvalid(phoneCell.Text));
         }
 
-        var size = SizeOf(Cell(Size));
-        if (size is null)
+        var size = CellParse.WholeNumber(Cell(Size), HouseholdImportMessages.SizeInvalid, 1, 50);
+        if (!size.IsValid)
         {
-            errors.Add(HouseholdImportMessages.SizeInvalid);
+            errors.Add(size.Error!);
         }
 
-        return new HouseholdSheetRow(row, code, head, address, birthYear == Invalid ? null : birthYear,
-            phone == InvalidPhone ? null : phone, size ?? 1,
+        return new HouseholdSheetRow(row.Number, code, head, address, birthYear == Invalid ? null : birthYear,
+            phone, size.Value ?? 1,
             YesNo(Cell(Vneid), Vneid, errors), YesNo(Cell(PublicServices), PublicServices, errors), YesNo(Cell(NeedsAssistance), NeedsAssistance, errors),
             errors);
     }
 
     private const int Invalid = -1;
-    private const string InvalidPhone = "!";
 
     /// <summary>
     /// The head's birth year from a date cell, an Excel serial date, "dd/MM/yyyy" text or a bare year; null when
     /// blank, <see cref="Invalid"/> when unreadable, before 1900 or after today.
     /// </summary>
-    private static int? BirthYearOf(object? cell, DateOnly today)
+    private static int? BirthYearOf(SheetCell cell, DateOnly today)
     {
-        DateOnly? date = null;
         int? year = null;
-        switch (cell)
+        if (cell.IsWholeNumber && cell.Number is >= 1900 and <= 9999)
         {
-            case null:
-                return null;
-            case DateTime dateTime:
-                date = DateOnly.FromDateTime(dateTime);
-                break;
-            case double number when number == Math.Floor(number) && number is >= 1900 and <= 9999:
-                year = (int)number;
-                break;
-            case double serial when serial is > 0 and < 2958466:
-                date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
-                break;
-            default:
-                var text = Text(cell);
-                if (text.Length == 0)
-                {
-                    return null;
-                }
-
-                if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
-                {
-                    year = y;
-                }
-                else if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    date = parsed;
-                }
-                else
-                {
-                    return Invalid;
-                }
-
-                break;
+            year = (int)cell.Number;
         }
-
-        if (date is { } d)
+        else if (cell.Kind == CellKind.Text && cell.Text.Length == 4 && int.TryParse(cell.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
         {
+            year = y;
+        }
+        else
+        {
+            var date = CellParse.Date(cell, HouseholdImportMessages.BirthInvalid(cell.Text));
+            if (!date.IsValid)
+            {
+                return Invalid;
+            }
+
+            if (date.Value is not { } d)
+            {
+                return null;
+            }
+
             return d > today || d.Year < 1900 ? Invalid : d.Year;
         }
 
         return year is { } value && value >= 1900 && value <= today.Year ? value : Invalid;
     }
 
-    /// <summary>
-    /// A Vietnamese phone number with spaces, dots and dashes removed and +84 written as 0; null when blank,
-    /// <see cref="InvalidPhone"/> when it is not 10–11 digits starting with 0. A number typed into a General cell
-    /// arrives as a number without its leading 0, which is put back.
-    /// </summary>
-    private static string? PhoneOf(object? cell)
+    private static bool YesNo(SheetCell cell, string column, List<string> errors)
     {
-        var text = cell is double number && number == Math.Floor(number) && number > 0
-            ? "0" + number.ToString("0", CultureInfo.InvariantCulture)
-            : Text(cell);
-        if (text.Length == 0)
+        var answer = CellParse.YesNo(cell, column);
+        if (!answer.IsValid)
         {
-            return null;
+            errors.Add(answer.Error!);
         }
 
-        var digits = new string(text.Where(c => c is not (' ' or '.' or '-' or '(' or ')')).ToArray());
-        if (digits.StartsWith("+84", StringComparison.Ordinal))
-        {
-            digits = "0" + digits[3..];
-        }
-        else if (digits.StartsWith("84", StringComparison.Ordinal) && digits.Length == 11)
-        {
-            digits = "0" + digits[2..];
-        }
-
-        return digits.Length is 10 or 11 && digits[0] == '0' && digits.All(char.IsAsciiDigit) ? digits : InvalidPhone;
+        return answer.Value;
     }
-
-    /// <summary>Household size: blank means 1 (the head alone); null when not a whole number from 1 to 50.</summary>
-    private static int? SizeOf(object? cell)
-    {
-        var text = Text(cell);
-        if (text.Length == 0)
-        {
-            return 1;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 50 ? size : null;
-    }
-
-    private static bool YesNo(object? cell, string column, List<string> errors)
-    {
-        if (cell is bool flag)
-        {
-            return flag;
-        }
-
-        var text = Text(cell);
-        var key = VietnameseText.ToSearchKey(text);
-        if (Yes.Contains(key))
-        {
-            return true;
-        }
-
-        if (!No.Contains(key))
-        {
-            errors.Add(HouseholdImportMessages.YesNoInvalid(column, text));
-        }
-
-        return false;
-    }
-
-    /// <summary>A cell as the importer sees it, trimmed; whole numbers keep their digits ("1968", not "1968.0").</summary>
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        string s => s.Trim(),
-        double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim(),
-    };
 
     private static HouseholdSheetContent Failed(int row, string message) => new([], [new ImportRowError(row, message)]);
 }

@@ -1,4 +1,4 @@
-namespace BacGiang.Cnscd.Core.Features.Accounts.Import;
+namespace BacGiang.Cnscd.Core.Features.Common.Import;
 
 /// <summary>
 /// One problem found in an imported sheet, in Vietnamese. <see cref="Row"/> is the sheet's own row number as

@@ -1,4 +1,4 @@
-namespace BacGiang.Cnscd.Core.Features.Common.Excel;
+namespace BacGiang.Cnscd.Core.Features.Common.Import;
 
 /// <summary>Reads an uploaded spreadsheet into memory with a hard size limit; shared by every Excel import.</summary>
 public static class UploadBuffer
