@@ -2,7 +2,7 @@ using BacGiang.Cnscd.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace BacGiang.Cnscd.IntegrationTests.Infrastructure;
+namespace BacGiang.Cnscd.Testing;
 
 /// <summary>
 /// The real portal in-process on a fresh SQLite file (or PostgreSQL database), with the demo data

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace BacGiang.Cnscd.IntegrationTests.Infrastructure;
+namespace BacGiang.Cnscd.Testing;
 
 /// <summary>RFC 6238 time-based codes (SHA-1, 30 s, 6 digits), as an authenticator app computes them.</summary>
 public static class Totp

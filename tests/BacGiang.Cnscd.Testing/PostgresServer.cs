@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace BacGiang.Cnscd.IntegrationTests.Infrastructure;
+namespace BacGiang.Cnscd.Testing;
 
 /// <summary>
 /// The throwaway PostgreSQL server that <c>tests/run-all.sh</c> starts. Each test gets its own

@@ -5,6 +5,7 @@ using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Testing;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BacGiang.Cnscd.IntegrationTests.Host;
+namespace BacGiang.Cnscd.IntegrationTests.Security;
 
 /// <summary>Lockout, two-factor for ProvinceAdmin, password hashing and session limits, on the running portal.</summary>
 public class AccountSecurityTests(PortalFactory factory) : IClassFixture<PortalFactory>
