@@ -2,7 +2,7 @@ using BacGiang.Cnscd.E2E.Infrastructure;
 using BacGiang.Cnscd.Web.Demo;
 using Microsoft.Playwright;
 
-namespace BacGiang.Cnscd.E2E.Units;
+namespace BacGiang.Cnscd.E2E.Accounts;
 
 /// <summary>A commune officer manages the commune's village-leader accounts from a phone.</summary>
 public class AccountPageJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>

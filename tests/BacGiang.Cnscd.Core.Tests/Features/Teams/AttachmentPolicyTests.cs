@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using BacGiang.Cnscd.Core.Features.Teams;
 
-namespace BacGiang.Cnscd.Core.Tests.Teams;
+namespace BacGiang.Cnscd.Core.Tests.Features.Teams;
 
 public class AttachmentPolicyTests
 {

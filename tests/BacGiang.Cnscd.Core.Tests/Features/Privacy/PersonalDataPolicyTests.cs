@@ -2,7 +2,7 @@ using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Tenancy;
 
-namespace BacGiang.Cnscd.Core.Tests.Privacy;
+namespace BacGiang.Cnscd.Core.Tests.Features.Privacy;
 
 public class PersonalDataPolicyTests
 {

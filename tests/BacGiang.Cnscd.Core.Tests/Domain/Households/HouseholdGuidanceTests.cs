@@ -1,6 +1,6 @@
 using BacGiang.Cnscd.Core.Domain;
 
-namespace BacGiang.Cnscd.Core.Tests.Domain;
+namespace BacGiang.Cnscd.Core.Tests.Domain.Households;
 
 /// <summary>
 /// <see cref="Household.SkillsLastGuidedOn"/> is the newest date among the household's skill rows: the quarterly indicators

@@ -1,6 +1,6 @@
 using BacGiang.Cnscd.Core.Domain;
 
-namespace BacGiang.Cnscd.Core.Tests.Domain;
+namespace BacGiang.Cnscd.Core.Tests.Domain.Reports;
 
 /// <summary>The quarterly report state machine: every (state, action) pair, allowed or forbidden, through the entity itself.</summary>
 public class ReportWorkflowTests

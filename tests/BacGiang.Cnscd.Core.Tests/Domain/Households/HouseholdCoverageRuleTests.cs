@@ -1,6 +1,6 @@
 using BacGiang.Cnscd.Core.Domain;
 
-namespace BacGiang.Cnscd.Core.Tests.Domain;
+namespace BacGiang.Cnscd.Core.Tests.Domain.Households;
 
 public class HouseholdCoverageRuleTests
 {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace BacGiang.Cnscd.Web.Tests.Pages;
+namespace BacGiang.Cnscd.Web.Tests.Pages.Teams;
 
 public class TeamMergePageTests : ComponentTestBase
 {

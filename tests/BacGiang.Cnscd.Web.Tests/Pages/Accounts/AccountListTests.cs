@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace BacGiang.Cnscd.Web.Tests.Pages;
+namespace BacGiang.Cnscd.Web.Tests.Pages.Accounts;
 
 public class AccountListTests : ComponentTestBase
 {

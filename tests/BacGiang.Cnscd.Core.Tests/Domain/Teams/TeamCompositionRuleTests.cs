@@ -1,7 +1,7 @@
 using BacGiang.Cnscd.Core.Domain;
 using Holder = BacGiang.Cnscd.Core.Domain.TeamCompositionRule.Holder;
 
-namespace BacGiang.Cnscd.Core.Tests.Domain;
+namespace BacGiang.Cnscd.Core.Tests.Domain.Teams;
 
 public class TeamCompositionRuleTests
 {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace BacGiang.Cnscd.Web.Tests.Pages;
+namespace BacGiang.Cnscd.Web.Tests.Pages.Units;
 
 public class UnitBrowserTests : ComponentTestBase
 {

@@ -6,7 +6,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace BacGiang.Cnscd.Web.Tests.Pages;
+namespace BacGiang.Cnscd.Web.Tests.Pages.Teams;
 
 public class TeamRosterDialogTests : ComponentTestBase
 {

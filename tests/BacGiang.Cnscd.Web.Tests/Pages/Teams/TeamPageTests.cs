@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace BacGiang.Cnscd.Web.Tests.Pages;
+namespace BacGiang.Cnscd.Web.Tests.Pages.Teams;
 
 public class TeamPageTests : ComponentTestBase
 {

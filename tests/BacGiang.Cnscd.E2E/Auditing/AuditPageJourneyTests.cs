@@ -2,7 +2,7 @@ using BacGiang.Cnscd.E2E.Infrastructure;
 using BacGiang.Cnscd.Web.Demo;
 using Microsoft.Playwright;
 
-namespace BacGiang.Cnscd.E2E.Units;
+namespace BacGiang.Cnscd.E2E.Auditing;
 
 /// <summary>The audit page shows the day's events of a demo session.</summary>
 public class AuditPageJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>

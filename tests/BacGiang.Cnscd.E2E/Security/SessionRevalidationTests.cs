@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace BacGiang.Cnscd.E2E.Units;
+namespace BacGiang.Cnscd.E2E.Security;
 
 /// <summary>
 /// Disabling an account ends its open interactive session: the circuit revalidates (every minute in

@@ -1,7 +1,7 @@
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Teams;
 
-namespace BacGiang.Cnscd.Core.Tests.Teams;
+namespace BacGiang.Cnscd.Core.Tests.Domain.Teams;
 
 /// <summary>R1 and R5 over every combination of what a team has and lacks.</summary>
 public class TeamRuleCombinationTests
