@@ -1,9 +1,14 @@
+using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using BacGiang.Cnscd.E2E.Infrastructure;
+using BacGiang.Cnscd.Testing;
+using BacGiang.Cnscd.Web.Components.Pages.Households;
 using BacGiang.Cnscd.Web.Demo;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -40,6 +45,27 @@ public class LogVisitJourneyTests(BrowserPortal portal) : IClassFixture<BrowserP
     {
         await using var db = SystemContext();
         return await db.HouseholdVisits.CountAsync(v => v.HouseholdId == householdId && v.CreatedAtUtc >= sinceUtc);
+    }
+
+    /// <summary>ProtectedSessionStorage writes its JSON with the web defaults.</summary>
+    private static readonly JsonSerializerOptions DraftJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The visit draft as the page last wrote it to the browser's session storage (null: none yet), unsealed with
+    /// the portal's own keys under ProtectedSessionStorage's purpose (its type, the store and the key).
+    /// </summary>
+    private async Task<VisitDraft?> StoredDraftAsync(IPage page, int householdId)
+    {
+        var key = VisitDraft.KeyFor(householdId);
+        var stored = await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", key);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var protector = portal.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector($"{typeof(ProtectedSessionStorage).FullName}:sessionStorage:{key}");
+        return JsonSerializer.Deserialize<VisitDraft>(protector.Unprotect(stored), DraftJson);
     }
 
     private async Task<IPage> OpenHouseholdBySearchAsync((int Id, string HeadName) household)
@@ -115,12 +141,17 @@ public class LogVisitJourneyTests(BrowserPortal portal) : IClassFixture<BrowserP
         await page.Locator(".skill-toggle[data-skill='OnlineSafety']").ClickAsync();
         await page.Locator(".visit-note textarea").FillAsync("Hộ cần quay lại hướng dẫn thanh toán");
         await Assertions.Expect(page.Locator(".skill-toggle[data-skill='OnlineSafety']")).ToHaveAttributeAsync("aria-pressed", "true");
-        await page.WaitForTimeoutAsync(1_000); // the note is kept after its 400 ms debounce
+        // The note is kept after its 400 ms debounce: wait until the page has written both skills and the note to the draft.
+        var draft = await Eventually.ReadAsync(() => StoredDraftAsync(page, household.Id),
+            d => d?.Note == "Hộ cần quay lại hướng dẫn thanh toán" && d.Skills == (int)(DigitalSkills.OnlineShopping | DigitalSkills.OnlineSafety));
+        Assert.Equal("Hộ cần quay lại hướng dẫn thanh toán", draft?.Note);
 
-        // The connection drops, comes back, and the page is reloaded (a new circuit: server state is gone).
+        // The connection drops (the browser reports itself offline), comes back, and the page is reloaded
+        // (a new circuit: server state is gone).
         await page.Context.SetOfflineAsync(true);
-        await page.WaitForTimeoutAsync(1_500);
+        await page.WaitForFunctionAsync("() => !navigator.onLine");
         await page.Context.SetOfflineAsync(false);
+        await page.WaitForFunctionAsync("() => navigator.onLine");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#visit-household[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 

@@ -1,4 +1,4 @@
-using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Testing;
 
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,5 +1,6 @@
 using System.Net;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Testing;
 using BacGiang.Cnscd.Web.Demo;
 using ClosedXML.Excel;
 

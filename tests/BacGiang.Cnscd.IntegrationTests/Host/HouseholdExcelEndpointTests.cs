@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Households.Export;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Testing;
 using BacGiang.Cnscd.Web.Demo;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;

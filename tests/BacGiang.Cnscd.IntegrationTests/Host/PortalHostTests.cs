@@ -2,6 +2,7 @@ using System.Net;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Testing;
 using BacGiang.Cnscd.Web.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,12 +117,7 @@ public class PortalHostTests(PortalFactory factory) : IClassFixture<PortalFactor
         }));
 
         // The file sink may reach the disk a moment after the response: wait for the line we caused.
-        var logs = ReadLogs();
-        for (var attempt = 0; attempt < 50 && !logs.Contains("Sign-in failed", StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(100);
-            logs = ReadLogs();
-        }
+        var logs = await Eventually.ReadAsync(() => Task.FromResult(ReadLogs()), l => l.Contains("Sign-in failed", StringComparison.Ordinal));
 
         Assert.Contains("Sign-in failed", logs, StringComparison.Ordinal); // the log was written and read
         Assert.DoesNotMatch(@"\b0\d{9}\b", logs);

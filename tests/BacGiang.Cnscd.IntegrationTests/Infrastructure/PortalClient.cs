@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BacGiang.Cnscd.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BacGiang.Cnscd.IntegrationTests.Infrastructure;

@@ -1,5 +1,6 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacGiang.Cnscd.IntegrationTests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Reflection;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Testing;
 using BacGiang.Cnscd.Web.Demo;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using BacGiang.Cnscd.Core;
-using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Teams;
@@ -8,7 +7,6 @@ using BacGiang.Cnscd.Core.Tenancy;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace BacGiang.Cnscd.Web.Tests.Infrastructure;
 
@@ -16,15 +14,12 @@ namespace BacGiang.Cnscd.Web.Tests.Infrastructure;
 /// bUnit with MudBlazor services and the real data services over a small SQLite province, read as
 /// the given actor (so components are tested with the scope filter in place).
 /// </summary>
-public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+public abstract class ComponentTestBase : ViewTestBase, IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "cnscd-bunit-" + Guid.NewGuid().ToString("N") + ".db");
 
     protected ComponentTestBase()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         Settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={_path};Pooling=false", false);
         Services.AddSingleton<IActorAccessor>(Actor);
         Services.AddSingleton<IDbContextFactory<CnscdDbContext>>(sp => new Factory(Settings, sp.GetRequiredService<IActorAccessor>()));

@@ -4,7 +4,8 @@ using Bunit;
 
 namespace BacGiang.Cnscd.Web.Tests.Pages;
 
-public class StatCardTests : ComponentTestBase
+/// <summary>The stat card renders only its parameters: no database.</summary>
+public class StatCardTests : ViewTestBase
 {
     [Fact]
     public void StatCard_ShowsLabelAndNumberInVietnameseFormat()

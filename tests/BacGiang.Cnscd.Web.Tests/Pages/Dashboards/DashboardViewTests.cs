@@ -7,8 +7,11 @@ using DashboardViewComponent = BacGiang.Cnscd.Web.Components.Pages.Dashboards.Da
 
 namespace BacGiang.Cnscd.Web.Tests.Pages.Dashboards;
 
-/// <summary>The dashboard component on fixture data (no database): figures, ranking, drill-down, trend.</summary>
-public class DashboardViewTests : ComponentTestBase
+/// <summary>
+/// The dashboard component on fixture data: figures, ranking, drill-down, trend. No database: the view renders
+/// only the <see cref="Core.Features.Dashboards.DashboardView"/> record it is given.
+/// </summary>
+public class DashboardViewTests : ViewTestBase
 {
     private static DashboardFigures Figures(int households, int own, int assisted, int vneid, int teams, int constituted)
     {
