@@ -44,7 +44,7 @@ public static class CnscdDatabase
     /// Turns PostgreSQL's JIT compilation off for the portal's sessions unless the connection string already says
     /// otherwise (an <c>Options</c> value naming <c>jit</c>). The portal's queries are short; on the 540,000-household
     /// seed JIT compilation cost ≈ 2.2 s of a 5.9 s province report and a district report took 0.57 s with it, 0.17 s
-    /// without. See docs/decisions/042-postgresql-jit-off.md.
+    /// without. See docs/decisions/042-report-indicators-fast-path-and-postgresql-jit-off.md.
     /// </summary>
     public static string WithoutJit(string connectionString)
     {

@@ -81,6 +81,6 @@ internal static class VietnameseNames
     public static string Phone(Random random)
     {
         string[] prefixes = ["09", "03", "08", "07"];
-        return prefixes[random.Next(prefixes.Length)] + random.Next(10_000_000, 99_999_999).ToString("D8");
+        return prefixes[random.Next(prefixes.Length)] + random.Next(10_000_000, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

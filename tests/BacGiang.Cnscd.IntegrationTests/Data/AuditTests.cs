@@ -31,7 +31,7 @@ public abstract class AuditTests(DatabaseProvider provider) : EngineTestBase(pro
         }
 
         await using var check = Database.CreateSystemContext();
-        var entries = await check.AuditEntries.Where(a => a.EntityType == nameof(Household) && a.EntityId == id.ToString())
+        var entries = await check.AuditEntries.Where(a => a.EntityType == nameof(Household) && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(a => a.Id).ToListAsync();
         Assert.Equal([AuditActions.Create, AuditActions.Update, AuditActions.Delete], entries.Select(e => e.Action));
         Assert.All(entries, e =>

@@ -96,7 +96,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         Assert.Equal(("Đã hướng dẫn 6 hộ.", "Thiếu số liệu thôn 2"), (firstVersion.Narrative.Results, firstVersion.ReviewComment));
 
         await using var db = Database.CreateSystemContext();
-        var steps = await db.AuditEntries.Where(a => a.EntityType == nameof(QuarterlyReport) && a.EntityId == first.ReportId.ToString())
+        var steps = await db.AuditEntries.Where(a => a.EntityType == nameof(QuarterlyReport) && a.EntityId == first.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(a => a.Id).Select(a => a.Changes!).ToListAsync();
         Assert.True(steps.Count >= 4, $"{steps.Count} audited steps");
         Assert.Contains(steps, c => c.Contains("\"Returned\"", StringComparison.Ordinal) || c.Contains("\"Status\":2", StringComparison.Ordinal));

@@ -58,8 +58,11 @@ internal static class HouseholdQueries
         // last character is exact under an ordinal collation and, unlike key + "\uffff", is not ignored by
         // linguistic collations; StartsWith stays as a residual check for such collations.
         var upper = key[..^1] + (char)(key[^1] + 1);
+        // string.Compare here is SQL (EF translates this overload to <, >=); the ones taking a StringComparison do not translate.
+#pragma warning disable CA1309
         var byPrefix = households.Where(h => string.Compare(h.SearchKey, key) >= 0 && string.Compare(h.SearchKey, upper) < 0
             && h.SearchKey.StartsWith(key));
+#pragma warning restore CA1309
         if (await byPrefix.AnyAsync(cancellationToken))
         {
             return byPrefix;

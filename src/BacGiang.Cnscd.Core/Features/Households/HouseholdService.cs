@@ -39,7 +39,7 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     /// the key (a given name, or an address word such as "xom 3"). That fallback is a LIKE '% word%' that cannot
     /// seek, but it stays inside the unit's slice of the same index (a village holds hundreds of households, a
     /// commune a few thousand), never the whole table; and the usual search — the head's name as people say
-    /// it — never pays for it. See docs/decisions/006-household-search.md.</para>
+    /// it — never pays for it. See docs/decisions/006-household-search-and-visits.md.</para>
     /// </remarks>
     /// <param name="villageOrCommuneId">A village or commune of the reader's scope; anything else lists nothing.</param>
     /// <param name="filter">The filter chips.</param>

@@ -37,7 +37,7 @@ public sealed class BoundedUploadReaderTests
         var chain = new StringBuilder(Header);
         for (var r = 2; r <= 200_001; r++)
         {
-            chain.Append($"<row r=\"{r}\"><c r=\"A{r}\"><f>A{r + 1}</f></c></row>");
+            chain.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r=\"{r}\"><c r=\"A{r}\"><f>A{r + 1}</f></c></row>");
         }
 
         // Only the formulas are under test: the row cap and the ratio check, which would refuse this file first, are lifted.
@@ -149,7 +149,7 @@ public sealed class BoundedUploadReaderTests
         var rows = new StringBuilder(Header);
         for (var r = 2; r <= 10_000; r++)
         {
-            rows.Append($"<row r=\"{r}\">").Insert(rows.Length, "<c/>", 60).Append("</row>");
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r=\"{r}\">").Insert(rows.Length, "<c/>", 60).Append("</row>");
         }
 
         var limits = UploadLimits.Default with { MaxCells = 100_000 };

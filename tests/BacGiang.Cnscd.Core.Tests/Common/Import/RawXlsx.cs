@@ -31,7 +31,7 @@ internal static class RawXlsx
         var sb = new StringBuilder($"<row r=\"{number}\">");
         for (var i = 0; i < texts.Length; i++)
         {
-            sb.Append($"<c r=\"{(char)('A' + i)}{number}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{Escape(texts[i])}</t></is></c>");
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"<c r=\"{(char)('A' + i)}{number}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{Escape(texts[i])}</t></is></c>");
         }
 
         return sb.Append("</row>").ToString();
