@@ -7,6 +7,7 @@ using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Households.Export;
 using BacGiang.Cnscd.Core.Features.Households.Import;
 using BacGiang.Cnscd.Core.Features.Reports;
+using BacGiang.Cnscd.Core.Features.Restructuring;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Time;
@@ -53,6 +54,7 @@ public static class CnscdCoreServices
         services.AddScoped<TargetService>();
         services.AddScoped<AccountService>();
         services.AddScoped<VillageLeaderImport>();
+        services.AddScoped<RestructuringService>();
         return services;
     }
 

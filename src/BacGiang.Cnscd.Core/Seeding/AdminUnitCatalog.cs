@@ -46,6 +46,14 @@ public static class AdminUnitCatalog
         return rows;
     }
 
+    /// <summary>
+    /// The official commune merger map of 1 July 2025 (<c>shared/data/bac-giang-commune-merger-2025-07.csv</c>), in the
+    /// columns a restructuring plan takes: the plan the province applies, and the one the tests and the demo use.
+    /// </summary>
+    public static Stream MergerPlan2025() =>
+        typeof(AdminUnitCatalog).Assembly.GetManifestResourceStream("BacGiang.Cnscd.Core.Seeding.Data.bac-giang-commune-merger-2025-07.csv")
+        ?? throw new InvalidOperationException("The 2025 merger map is not embedded in the assembly.");
+
     /// <summary>Keeps the compiler from trimming the resource lookup's assembly reference.</summary>
     internal static Assembly Assembly => typeof(AdminUnitCatalog).Assembly;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Dashboards;
+using BacGiang.Cnscd.Core.Features.Restructuring;
 using BacGiang.Cnscd.Core.Seeding;
 using BacGiang.Cnscd.Web.Demo;
 using BacGiang.Cnscd.Web.Hosting;
@@ -27,6 +28,9 @@ public static class CommandLine
         new("seed-demo", "seed-demo", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống. Không dùng ở Production.", SeedDemoAsync),
         new("seed", "seed --households N [--seed S]", "Gieo cả tỉnh với N hộ gia đình (≈ 4,6 lượt thăm mỗi hộ) qua đường ghi hàng loạt; in số dòng/giây từng bảng. Cơ sở dữ liệu phải trống.", SeedScaleAsync),
         new("verify-summaries", "verify-summaries [--repair]", "Đếm lại số liệu tổng hợp theo thôn từ bảng hộ gia đình, in từng chênh lệch (phải bằng 0); --repair ghi lại các thôn chênh lệch (có ghi nhật ký). Mã thoát 1 khi còn chênh lệch chưa sửa.", VerifySummariesAsync),
+        new("restructure", "restructure --plan FILE --effective yyyy-MM-dd",
+            "Xem trước một kế hoạch sắp xếp đơn vị hành chính (tệp CSV theo cột của bảng sáp nhập xã 2025: old_commune_code,…,new_commune_name): đơn vị đóng và mở, thôn, hộ, lượt thăm, thành viên, tài khoản, chỉ tiêu và báo cáo sẽ chuyển. Không thay đổi dữ liệu. Mã thoát 1 khi kế hoạch bị từ chối (in từng lỗi theo dòng).",
+            RestructureAsync),
         new("create-admin", "create-admin --email E [--name \"Họ tên\"]", "Tạo tài khoản quản trị cấp tỉnh. Mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi chạy tương tác), không bao giờ từ tham số.", CreateAdminAsync),
     ];
 
@@ -144,6 +148,31 @@ public static class CommandLine
         var result = await SummaryMaintenance.VerifyAsync(db, repair, db.Clock.UtcNow, CancellationToken.None);
         await output.WriteLineAsync(SummaryReport.Format(result, repair));
         return result.IsClean || repair ? 0 : 1;
+    }
+
+    private static async Task<int> RestructureAsync(IServiceProvider services, Arguments args, TextWriter output)
+    {
+        var path = args.Value("--plan") ?? throw new ArgumentException("Thiếu --plan FILE.");
+        var effectiveText = args.Value("--effective") ?? throw new ArgumentException("Thiếu --effective yyyy-MM-dd.");
+        if (!DateOnly.TryParseExact(effectiveText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
+        {
+            throw new ArgumentException($"--effective phải có dạng yyyy-MM-dd, không phải “{effectiveText}”.");
+        }
+
+        if (args.Has("--apply"))
+        {
+            throw new NotSupportedException("Áp dụng kế hoạch (--apply) chưa có trong phiên bản này; lệnh chỉ xem trước.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"Không tìm thấy tệp kế hoạch {path}.");
+        }
+
+        await using var file = File.OpenRead(path);
+        var result = await services.GetRequiredService<RestructuringService>().PreviewAsync(file, effective);
+        await output.WriteLineAsync(RestructuringReport.Format(result));
+        return result.Succeeded ? 0 : 1;
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, Arguments args, TextWriter output)

@@ -228,32 +228,17 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
             .Select(g => new
             {
                 g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId,
-                Households = g.Sum(s => s.Households), Own = g.Sum(s => s.CoveredByOwnMember), Assisted = g.Sum(s => s.CoveredByAssistance),
-                S1 = g.Sum(s => s.SkillOnlinePublicServices), S2 = g.Sum(s => s.SkillOnlineShopping), S3 = g.Sum(s => s.SkillOnlinePayment),
-                S4 = g.Sum(s => s.SkillOnlineSafety), S5 = g.Sum(s => s.SkillOtherPlatforms), All = g.Sum(s => s.AllFiveSkills),
-                Vneid = g.Sum(s => s.VneidLevel2), Account = g.Sum(s => s.PublicServiceAccount), Needs = g.Sum(s => s.NeedsAssistance),
-                NeedsUnassigned = g.Sum(s => s.NeedsAssistanceUnassigned), Assigned = g.Sum(s => s.AssignedToMember),
+                Totals = new CounterTotals
+                {
+                    Households = g.Sum(s => s.Households), Own = g.Sum(s => s.CoveredByOwnMember), Assisted = g.Sum(s => s.CoveredByAssistance),
+                    S1 = g.Sum(s => s.SkillOnlinePublicServices), S2 = g.Sum(s => s.SkillOnlineShopping), S3 = g.Sum(s => s.SkillOnlinePayment),
+                    S4 = g.Sum(s => s.SkillOnlineSafety), S5 = g.Sum(s => s.SkillOtherPlatforms), All = g.Sum(s => s.AllFiveSkills),
+                    Vneid = g.Sum(s => s.VneidLevel2), Account = g.Sum(s => s.PublicServiceAccount), Needs = g.Sum(s => s.NeedsAssistance),
+                    NeedsUnassigned = g.Sum(s => s.NeedsAssistanceUnassigned), Assigned = g.Sum(s => s.AssignedToMember),
+                },
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r =>
-        {
-            var counts = new HouseholdCounts();
-            counts[SummaryCounter.Households] = r.Households;
-            counts[SummaryCounter.CoveredByOwnMember] = r.Own;
-            counts[SummaryCounter.CoveredByAssistance] = r.Assisted;
-            counts[SummaryCounter.SkillOnlinePublicServices] = r.S1;
-            counts[SummaryCounter.SkillOnlineShopping] = r.S2;
-            counts[SummaryCounter.SkillOnlinePayment] = r.S3;
-            counts[SummaryCounter.SkillOnlineSafety] = r.S4;
-            counts[SummaryCounter.SkillOtherPlatforms] = r.S5;
-            counts[SummaryCounter.AllFiveSkills] = r.All;
-            counts[SummaryCounter.VneidLevel2] = r.Vneid;
-            counts[SummaryCounter.PublicServiceAccount] = r.Account;
-            counts[SummaryCounter.NeedsAssistance] = r.Needs;
-            counts[SummaryCounter.NeedsAssistanceUnassigned] = r.NeedsUnassigned;
-            counts[SummaryCounter.AssignedToMember] = r.Assigned;
-            return (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId), counts);
-        }).ToList();
+        return rows.Select(r => (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId), r.Totals.ToCounts())).ToList();
     }
 
     private async Task<List<TeamFacts>> TeamsAsync(CnscdDbContext db, UnitRow root, DateOnly today, CancellationToken cancellationToken)

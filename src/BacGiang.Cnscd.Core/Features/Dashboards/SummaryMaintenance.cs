@@ -42,44 +42,26 @@ public static class SummaryMaintenance
         var rows = await households.GroupBy(h => h.UnitId).Select(g => new
             {
                 VillageId = g.Key,
-                Households = g.Count(),
-                Own = g.Count(h => h.Coverage == CoverageStatus.CoveredByOwnMember),
-                Assisted = g.Count(h => h.Coverage == CoverageStatus.CoveredByAssistance),
-                S1 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlinePublicServices) != 0),
-                S2 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlineShopping) != 0),
-                S3 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlinePayment) != 0),
-                S4 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlineSafety) != 0),
-                S5 = g.Count(h => (h.SkillsGuided & DigitalSkills.OtherPlatforms) != 0),
-                All = g.Count(h => (h.SkillsGuided & DigitalSkills.All) == DigitalSkills.All),
-                Vneid = g.Count(h => h.HasVneidLevel2),
-                Account = g.Count(h => h.HasPublicServiceAccount),
-                Needs = g.Count(h => h.NeedsAssistance),
-                NeedsUnassigned = g.Count(h => h.NeedsAssistance && h.AssistantMemberId == null),
-                Assigned = g.Count(h => h.AssignedMemberId != null),
+                Totals = new CounterTotals
+                {
+                    Households = g.Count(),
+                    Own = g.Count(h => h.Coverage == CoverageStatus.CoveredByOwnMember),
+                    Assisted = g.Count(h => h.Coverage == CoverageStatus.CoveredByAssistance),
+                    S1 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlinePublicServices) != 0),
+                    S2 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlineShopping) != 0),
+                    S3 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlinePayment) != 0),
+                    S4 = g.Count(h => (h.SkillsGuided & DigitalSkills.OnlineSafety) != 0),
+                    S5 = g.Count(h => (h.SkillsGuided & DigitalSkills.OtherPlatforms) != 0),
+                    All = g.Count(h => (h.SkillsGuided & DigitalSkills.All) == DigitalSkills.All),
+                    Vneid = g.Count(h => h.HasVneidLevel2),
+                    Account = g.Count(h => h.HasPublicServiceAccount),
+                    Needs = g.Count(h => h.NeedsAssistance),
+                    NeedsUnassigned = g.Count(h => h.NeedsAssistance && h.AssistantMemberId == null),
+                    Assigned = g.Count(h => h.AssignedMemberId != null),
+                },
             })
             .ToListAsync(cancellationToken);
-        var result = new Dictionary<int, HouseholdCounts>();
-        foreach (var r in rows)
-        {
-            var counts = new HouseholdCounts();
-            counts[SummaryCounter.Households] = r.Households;
-            counts[SummaryCounter.CoveredByOwnMember] = r.Own;
-            counts[SummaryCounter.CoveredByAssistance] = r.Assisted;
-            counts[SummaryCounter.SkillOnlinePublicServices] = r.S1;
-            counts[SummaryCounter.SkillOnlineShopping] = r.S2;
-            counts[SummaryCounter.SkillOnlinePayment] = r.S3;
-            counts[SummaryCounter.SkillOnlineSafety] = r.S4;
-            counts[SummaryCounter.SkillOtherPlatforms] = r.S5;
-            counts[SummaryCounter.AllFiveSkills] = r.All;
-            counts[SummaryCounter.VneidLevel2] = r.Vneid;
-            counts[SummaryCounter.PublicServiceAccount] = r.Account;
-            counts[SummaryCounter.NeedsAssistance] = r.Needs;
-            counts[SummaryCounter.NeedsAssistanceUnassigned] = r.NeedsUnassigned;
-            counts[SummaryCounter.AssignedToMember] = r.Assigned;
-            result[r.VillageId] = counts;
-        }
-
-        return result;
+        return rows.ToDictionary(r => r.VillageId, r => r.Totals.ToCounts());
     }
 
     /// <summary>

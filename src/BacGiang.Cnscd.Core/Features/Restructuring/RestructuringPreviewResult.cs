@@ -1,0 +1,9 @@
+using BacGiang.Cnscd.Core.Features.Common.Import;
+
+namespace BacGiang.Cnscd.Core.Features.Restructuring;
+
+/// <summary>The preview of a plan, or every reason it is refused (row-level, Vietnamese); never both.</summary>
+public sealed record RestructuringPreviewResult(RestructuringPreview? Preview, IReadOnlyList<ImportRowError> Errors)
+{
+    public bool Succeeded => Preview is not null;
+}

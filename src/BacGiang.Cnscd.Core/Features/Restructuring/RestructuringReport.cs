@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+
+namespace BacGiang.Cnscd.Core.Features.Restructuring;
+
+/// <summary>The preview (or the refusal) as text, for the command line: what an administrator reads before applying.</summary>
+public static class RestructuringReport
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string Format(RestructuringPreviewResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        if (result.Preview is not { } p)
+        {
+            text.AppendLine(Vi, $"Kế hoạch bị từ chối ({result.Errors.Count} lỗi), không có gì thay đổi:");
+            foreach (var error in result.Errors)
+            {
+                text.AppendLine(error.Row == 0 ? $"  - {error.Message}" : string.Create(Vi, $"  - Dòng {error.Row}: {error.Message}"));
+            }
+
+            return text.ToString();
+        }
+
+        text.AppendLine(Vi, $"Xem trước sắp xếp đơn vị hành chính, hiệu lực từ {p.EffectiveOn:dd/MM/yyyy} (chưa thay đổi dữ liệu).");
+        if (p.NewProvinceName is { } renamed)
+        {
+            text.AppendLine(Vi, $"Đổi tên tỉnh: {p.ProvinceName} → {renamed}.");
+        }
+
+        text.AppendLine(Vi, $"Đóng {p.DistrictsToClose.Count} huyện: {string.Join("; ", p.DistrictsToClose)}.");
+        text.AppendLine(Vi, $"Đóng {p.CommunesToClose.Count} xã cũ; mở {p.CommunesToOpen.Count} xã mới trực thuộc tỉnh.");
+        text.AppendLine(Vi, $"Chuyển {p.VillagesMoved:N0} thôn, {p.Households:N0} hộ, {p.Visits:N0} lượt thăm, {p.CurrentMembers:N0} thành viên, {p.Accounts:N0} tài khoản, {p.Targets:N0} chỉ tiêu, {p.OpenReports:N0} báo cáo chưa duyệt.");
+        foreach (var c in p.CommunesToOpen)
+        {
+            text.AppendLine(Vi, $"  {c.Name} ({c.Code}) ← {string.Join(", ", c.OldCommunes)}");
+            text.AppendLine(Vi, $"    {c.VillagesMoved:N0} thôn, {c.Households:N0} hộ, {c.Visits:N0} lượt thăm, {c.CurrentMembers:N0} thành viên, {c.Accounts:N0} tài khoản, {c.Targets:N0} chỉ tiêu, {c.OpenReports:N0} báo cáo chưa duyệt; {c.CommuneTeamsToMerge} tổ cấp xã cũ để hợp nhất.");
+        }
+
+        text.AppendLine(Vi, $"Tài khoản cán bộ huyện sẽ bị khóa ({p.DistrictAccountsToDisable.Count}): {(p.DistrictAccountsToDisable.Count == 0 ? "không có" : string.Join(", ", p.DistrictAccountsToDisable))}.");
+        return text.ToString();
+    }
+}
