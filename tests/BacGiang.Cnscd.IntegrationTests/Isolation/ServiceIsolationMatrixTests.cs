@@ -423,32 +423,32 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             Assert.DoesNotContain(own.Items, r => r.Id == m.ForeignHouseholdId || r.HeadName == "Hộ Bên Kia");
         },
         ["HouseholdService.GetAsync"] = async m => Assert.Null(await m.Households.GetAsync(m.ForeignHouseholdId)),
-        ["HouseholdService.LogVisitAsync"] = async m =>
+        ["HouseholdVisitService.LogVisitAsync"] = async m =>
         {
             var request = new VisitRequest(Guid.NewGuid(), m.ForeignHouseholdId, new DateOnly(2026, 1, 5), 1, DigitalSkills.All, true, true, null);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.LogVisitAsync(request));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Visits(m).LogVisitAsync(request));
             await using var db = m.Database.CreateSystemContext();
             Assert.False(await db.HouseholdVisits.AnyAsync(v => v.ClientRequestId == request.ClientRequestId));
             Assert.Equal(DigitalSkills.None, (await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).SkillsGuided);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Household)
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.UserId == m.Actor.UserId));
         },
-        ["HouseholdService.AssignAsync"] = async m =>
+        ["HouseholdAssistanceService.AssignAsync"] = async m =>
         {
-            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.AssignAsync([m.ForeignHouseholdId], null));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Assistance(m).AssignAsync([m.ForeignHouseholdId], null));
             await using var db = m.Database.CreateSystemContext();
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         },
-        ["HouseholdService.SetAssistanceAsync"] = async m =>
+        ["HouseholdAssistanceService.SetAssistanceAsync"] = async m =>
         {
-            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.SetAssistanceAsync(m.ForeignHouseholdId, true, null, 0));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Assistance(m).SetAssistanceAsync(m.ForeignHouseholdId, true, null, 0));
             await using var db = m.Database.CreateSystemContext();
             Assert.False((await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).NeedsAssistance);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         },
-        ["HouseholdService.AssignedToAsync"] = async m =>
+        ["HouseholdAssistanceService.AssignedToAsync"] = async m =>
         {
             // A member of the sibling's village team with the sibling's household assigned: not on any list the actor can read.
             int foreignMember;
@@ -467,7 +467,7 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
                 await db.SaveChangesAsync();
             }
 
-            Assert.Equal(0, (await m.Households.AssignedToAsync(foreignMember, new PageRequest(0, 100))).TotalCount);
+            Assert.Equal(0, (await Assistance(m).AssignedToAsync(foreignMember, new PageRequest(0, 100))).TotalCount);
         },
         ["DashboardService.GetAsync"] = async m =>
         {
@@ -507,17 +507,17 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
             var cells = workbook.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
             Assert.DoesNotContain(cells, c => c.Contains(m.Foreign.Name, StringComparison.Ordinal) || c.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
         },
-        ["HouseholdService.RecentlyVisitedAsync"] = async m =>
+        ["HouseholdVisitService.RecentlyVisitedAsync"] = async m =>
         {
-            Assert.Empty(await m.Households.RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdService.MaxRecent));
-            Assert.Empty(await m.Households.RecentlyVisitedAsync(m.Foreign.Id, HouseholdService.MaxRecent));
+            Assert.Empty(await Visits(m).RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdVisitService.MaxRecent));
+            Assert.Empty(await Visits(m).RecentlyVisitedAsync(m.Foreign.Id, HouseholdVisitService.MaxRecent));
         },
-        ["ReportService.GetAsync"] = async m =>
+        ["ReportQueryService.GetAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             Assert.Null(await Reports(m).GetAsync(foreign.UnitId, 2026, 4));
         },
-        ["ReportService.ChildrenAsync"] = async m =>
+        ["ReportQueryService.ChildrenAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             foreach (var parent in new[] { foreign.UnitId, m.Foreign.Id, m.Foreign.ParentId ?? 0 })
@@ -526,49 +526,49 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
                 Assert.DoesNotContain(rows.Items, r => r.UnitId == foreign.UnitId || r.UnitId == m.Foreign.Id || r.ReportId == foreign.ReportId);
             }
         },
-        ["ReportService.SaveDraftAsync"] = async m =>
+        ["ReportWorkflowService.SaveDraftAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).SaveDraftAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).SaveDraftAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
         },
-        ["ReportService.SubmitAsync"] = async m =>
+        ["ReportWorkflowService.SubmitAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).SubmitAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).SubmitAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
         },
-        ["ReportService.ApproveAsync"] = async m =>
+        ["ReportWorkflowService.ApproveAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).ApproveAsync(foreign.ReportId, foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).ApproveAsync(foreign.ReportId, foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
             await using var db = m.Database.CreateSystemContext();
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityType == nameof(QuarterlyReport) && a.UnitId == foreign.UnitId));
         },
-        ["ReportService.ReturnAsync"] = async m =>
+        ["ReportWorkflowService.ReturnAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).ReturnAsync(foreign.ReportId, "Trả lại giả mạo", foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).ReturnAsync(foreign.ReportId, "Trả lại giả mạo", foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
         },
-        ["ReportService.GetSubmissionAsync"] = async m =>
+        ["ReportQueryService.GetSubmissionAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             Assert.Null(await Reports(m).GetSubmissionAsync(foreign.SubmissionId));
         },
-        ["ReportService.SetCommuneDeadlineAsync"] = async m =>
+        ["ReportWorkflowService.SetCommuneDeadlineAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             await Assert.ThrowsAsync<ScopeViolationException>(() =>
-                Reports(m).SetCommuneDeadlineAsync(foreign.DistrictId, 2026, 4, new DateOnly(2026, 12, 1)));
+                Workflow(m).SetCommuneDeadlineAsync(foreign.DistrictId, 2026, 4, new DateOnly(2026, 12, 1)));
             await using var db = m.Database.CreateSystemContext();
             Assert.False(await db.QuarterlyReports.AnyAsync(r => r.UnitId == foreign.DistrictId && r.ChildrenDueDate != null));
         },
-        ["ReportService.DueSoonAsync"] = async m =>
+        ["ReportQueryService.DueSoonAsync"] = async m =>
         {
-            var due = await CoreServices.CreateOn<ReportService>(new DateOnly(2026, 12, 14), new ActorContextFactory(m.Database, m.Actor)).DueSoonAsync();
+            var due = await CoreServices.CreateOn<ReportQueryService>(new DateOnly(2026, 12, 14), new ActorContextFactory(m.Database, m.Actor)).DueSoonAsync();
             Assert.DoesNotContain(due, d => d.Text.Contains(m.Foreign.Name, StringComparison.Ordinal) || d.Text.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
         },
         ["ReportExportService.ExportAsync"] = async m =>
@@ -744,7 +744,13 @@ public abstract class ServiceIsolationMatrixTests(DatabaseProvider provider) : E
         CoreServices.Create<DashboardService>(new ActorContextFactory(m.Database, m.Actor), Options.Create(new TeamOptions()));
     private static ReportNarrative ForgedNarrative => new("Giả mạo", "Giả mạo", "Giả mạo");
 
-    private static ReportService Reports(MatrixContext m) => CoreServices.Create<ReportService>(new ActorContextFactory(m.Database, m.Actor));
+    private static HouseholdVisitService Visits(MatrixContext m) => CoreServices.Create<HouseholdVisitService>(new ActorContextFactory(m.Database, m.Actor));
+
+    private static HouseholdAssistanceService Assistance(MatrixContext m) => CoreServices.Create<HouseholdAssistanceService>(new ActorContextFactory(m.Database, m.Actor));
+
+    private static ReportQueryService Reports(MatrixContext m) => CoreServices.Create<ReportQueryService>(new ActorContextFactory(m.Database, m.Actor));
+
+    private static ReportWorkflowService Workflow(MatrixContext m) => CoreServices.Create<ReportWorkflowService>(new ActorContextFactory(m.Database, m.Actor));
 
     /// <summary>
     /// A submitted Q4 2026 report of the sibling (the sibling commune or district itself, or the commune of the sibling

@@ -15,12 +15,16 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
 {
     private static readonly ReportNarrative Narrative = new("Đã hướng dẫn 6 hộ.", "Thiếu điện thoại thông minh.", "Đề nghị hỗ trợ thiết bị.");
 
-    private ReportService As(AdministrativeUnit unit, string user = "officer") =>
-        CoreServices.Create<ReportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
+    private ReportWorkflowService As(AdministrativeUnit unit, string user = "officer") =>
+        CoreServices.Create<ReportWorkflowService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
+
+    /// <summary>The same officer reading reports.</summary>
+    private ReportQueryService ReadAs(AdministrativeUnit unit, string user = "officer") =>
+        CoreServices.Create<ReportQueryService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
 
     /// <summary>The same officer on a clock that reads <paramref name="today"/>.</summary>
-    private ReportService On(DateOnly today, AdministrativeUnit unit, string user = "officer") =>
-        CoreServices.CreateOn<ReportService>(today, new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
+    private ReportQueryService On(DateOnly today, AdministrativeUnit unit, string user = "officer") =>
+        CoreServices.CreateOn<ReportQueryService>(today, new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
 
     private ReportExportService ExportAs(AdministrativeUnit unit) =>
         CoreServices.Create<ReportExportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "export-" + unit.Code)), Options.Create(new ReportOptions()));
@@ -59,7 +63,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
             await db.SaveChangesAsync();
         }
 
-        var view = (await As(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4))!;
+        var view = (await ReadAs(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4))!;
         Assert.True(view.FiguresFrozen);
         Assert.Equal(6, view.Figures.Total.Households);
         Assert.Equal(ReportStatus.Submitted, view.Status);
@@ -76,7 +80,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
 
         var returned = await district.ReturnAsync(first.ReportId, "Thiếu số liệu thôn 2", first.Version);
         Assert.True(returned.Succeeded, returned.Error);
-        var again = await As(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4);
+        var again = await ReadAs(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4);
         Assert.Equal((ReportStatus.Returned, "Thiếu số liệu thôn 2", true), (again!.Status, again.ReviewComment, again.CanEdit));
 
         var resubmitted = await SubmitC1Async(Narrative with { Results = "Đã hướng dẫn 6 hộ ở cả 2 thôn." }, returned.Version);
@@ -89,10 +93,10 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         Assert.False(edit.Succeeded);
         Assert.Contains("Đã duyệt", edit.Error, StringComparison.Ordinal);
 
-        var view = (await district.GetAsync(Mini.C1.Id, 2026, 4))!;
+        var view = (await ReadAs(Mini.D1).GetAsync(Mini.C1.Id, 2026, 4))!;
         Assert.Equal([2, 1], view.Submissions.Select(s => s.Number));
         Assert.Equal([ReportStatus.Approved, ReportStatus.Returned], view.Submissions.Select(s => s.Outcome));
-        var firstVersion = (await district.GetSubmissionAsync(view.Submissions[1].Id))!;
+        var firstVersion = (await ReadAs(Mini.D1).GetSubmissionAsync(view.Submissions[1].Id))!;
         Assert.Equal(("Đã hướng dẫn 6 hộ.", "Thiếu số liệu thôn 2"), (firstVersion.Narrative.Results, firstVersion.ReviewComment));
 
         await using var db = Database.CreateSystemContext();
@@ -148,7 +152,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         var district = As(Mini.D1);
         Assert.True((await district.ApproveAsync(c1.ReportId, c1.Version)).Succeeded);
 
-        var draft = (await district.GetAsync(Mini.D1.Id, 2026, 4))!;
+        var draft = (await ReadAs(Mini.D1).GetAsync(Mini.D1.Id, 2026, 4))!;
         Assert.True(draft.CanEdit);
         Assert.Equal([true, false], draft.Figures.Rows.Select(r => r.FromSubmittedReport));
         Assert.Equal(9, draft.Figures.Total.Households); // C1's frozen 6 + C3's computed 3
@@ -233,7 +237,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         Assert.Equal((80m, 33.3m, false), (cell.TargetPercent, cell.ActualPercent, cell.Reached));
 
         // The report carries the target next to the figure, frozen with it.
-        var report = (await As(Mini.D1).GetAsync(Mini.D1.Id, 2026, 4))!;
+        var report = (await ReadAs(Mini.D1).GetAsync(Mini.D1.Id, 2026, 4))!;
         Assert.Equal(80m, report.Figures.Rows.Single(r => r.UnitId == Mini.C1.Id).TargetFor(TargetIndicator.HouseholdsCovered)!.Percent);
 
         await Assert.ThrowsAsync<ScopeViolationException>(() => TargetsAs(Mini.C1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 10, due, 0));

@@ -3,7 +3,7 @@ using BacGiang.Cnscd.Core.Domain;
 namespace BacGiang.Cnscd.Core.Features.Households;
 
 /// <summary>
-/// The outcome of <see cref="HouseholdService.SetAssistanceAsync"/>: the household's coverage and new
+/// The outcome of <see cref="HouseholdAssistanceService.SetAssistanceAsync"/>: the household's coverage and new
 /// <see cref="Version"/>, or a Vietnamese message.
 /// </summary>
 public sealed record AssistanceResult(bool Succeeded, string? Error, CoverageStatus? Coverage, int Version)

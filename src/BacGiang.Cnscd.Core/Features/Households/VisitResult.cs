@@ -3,7 +3,7 @@ using BacGiang.Cnscd.Core.Domain;
 namespace BacGiang.Cnscd.Core.Features.Households;
 
 /// <summary>
-/// The outcome of <see cref="HouseholdService.LogVisitAsync"/>: the stored visit, or a Vietnamese message.
+/// The outcome of <see cref="HouseholdVisitService.LogVisitAsync"/>: the stored visit, or a Vietnamese message.
 /// <see cref="AlreadyRecorded"/> is true when the request had been saved before (a retry): nothing new was stored.
 /// </summary>
 public sealed record VisitResult(bool Succeeded, string? Error, long? VisitId, bool AlreadyRecorded, CoverageStatus? Coverage)
