@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using static BacGiang.Cnscd.Core.Features.Accounts.AccountRules;
 
 namespace BacGiang.Cnscd.Core.Features.Accounts;
 
@@ -39,8 +40,6 @@ public sealed class AccountService(
     public const int MaxUnitOptions = 50;
 
     private const string NotFound = "Không tìm thấy tài khoản.";
-
-    internal const string OutsideScope = "Đơn vị này nằm ngoài phạm vi quản lý của bạn.";
 
     internal PasswordOptions PasswordOptions => userManagerTemplate.Options.Password;
 
@@ -301,20 +300,6 @@ public sealed class AccountService(
         _ => false,
     };
 
-    private static List<AppRole> ManageableRoles(AppRole managerRole) =>
-        Enum.GetValues<AppRole>().Where(r => CanManage(managerRole, r)).ToList();
-
-    /// <summary>A new, active account as <paramref name="request"/> describes it, without a password yet.</summary>
-    internal static AppUser NewAccount(AccountRequest request, DateTime createdAtUtc)
-    {
-        var email = request.Email.Trim();
-        return new AppUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, FullName = request.FullName.Trim(),
-            Role = request.Role, UnitId = request.UnitId, IsActive = true, CreatedAtUtc = createdAtUtc,
-        };
-    }
-
     /// <summary>Identity's password validators (length, character classes), their errors said in Vietnamese.</summary>
     internal async Task<IReadOnlyList<string>> ValidatePasswordAsync(UserManager<AppUser> users, AppUser user, string password)
     {
@@ -332,30 +317,6 @@ public sealed class AccountService(
         new(new AccountUserStore(db, userManagerTemplate.ErrorDescriber), Options.Create(userManagerTemplate.Options),
             userManagerTemplate.PasswordHasher, userManagerTemplate.UserValidators, userManagerTemplate.PasswordValidators,
             userManagerTemplate.KeyNormalizer, userManagerTemplate.ErrorDescriber, services, identityLogger);
-
-    /// <summary>
-    /// The signed-in manager as the database knows them now. The role comes from the account row, not the
-    /// cookie (the actor carries none); the scope must hold both in the session and for the account's unit.
-    /// </summary>
-    internal static async Task<Manager?> LoadManagerAsync(CnscdDbContext db, CancellationToken cancellationToken)
-    {
-        var actor = db.Actor;
-        if (actor.UserId is null || actor.Scope.IsNothing || actor.Scope.IsUnrestricted)
-        {
-            return null;
-        }
-
-        var me = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
-            .Select(u => new { u.Role, u.UnitId, u.IsActive })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (me is null || !me.IsActive || ManageableRoles(me.Role).Count == 0)
-        {
-            return null;
-        }
-
-        var accountScope = await UnitScopeResolver.ResolveAsync(db, me.Role, me.UnitId, cancellationToken);
-        return accountScope.IsNothing ? null : new Manager(actor.UserId, me.Role, actor.Scope, accountScope);
-    }
 
     internal async Task<Manager> RequireManagerAsync(CnscdDbContext db, string operation, string? accountId, CancellationToken cancellationToken) =>
         await LoadManagerAsync(db, cancellationToken)
@@ -393,66 +354,6 @@ public sealed class AccountService(
         return unit!;
     }
 
-    private static bool CanGrant(Manager manager, AppRole role) => Enum.IsDefined(role) && CanManage(manager.Role, role);
-
-    /// <summary>
-    /// Why <paramref name="manager"/> may not bind an account of <paramref name="role"/> to <paramref name="unit"/>
-    /// (null: not found), or null if they may. Shared by single creation (which refuses) and the import (which
-    /// reports the row).
-    /// </summary>
-    internal static string? BindingProblem(Manager manager, AppRole role, UnitFacts? unit)
-    {
-        if (!CanGrant(manager, role))
-        {
-            return $"Bạn không được cấp vai trò “{role.ToVietnamese()}”.";
-        }
-
-        if (unit is null)
-        {
-            return "Đơn vị hành chính không tồn tại.";
-        }
-
-        if (unit.Level != role.ScopeLevel())
-        {
-            return $"Vai trò “{role.ToVietnamese()}” phải gắn với đơn vị {role.ScopeLevel().ToVietnamese().ToLowerInvariant()}.";
-        }
-
-        return manager.Covers(unit) ? null : OutsideScope;
-    }
-
-    internal static AccountResult? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged, DateOnly today)
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(request.FullName))
-        {
-            errors.Add("Hãy nhập họ tên.");
-        }
-        else if (request.FullName.Trim().Length > 150)
-        {
-            errors.Add("Họ tên dài quá 150 ký tự.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Email))
-        {
-            errors.Add("Hãy nhập thư điện tử.");
-        }
-
-        
-        if (unitChanged && unit is { ValidTo: { } validTo } && validTo < today)
-        {
-            errors.Add("Đơn vị này đã giải thể hoặc sáp nhập; hãy chọn đơn vị hiện hành.");
-        }
-
-        return errors.Count == 0 ? null : AccountResult.Fail(errors);
-    }
-
-    // Reading the unit of an account crosses scopes by design: the explicit Covers test decides (decision 004).
-    private static Task<UnitFacts?> LoadUnitAsync(CnscdDbContext db, int unitId, CancellationToken cancellationToken) =>
-        UnitTree.Everywhere(db)
-            .Where(u => u.Id == unitId)
-            .Select(u => new UnitFacts(u.Id, u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo))
-            .FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>
     /// Records the refusal in a context of its own (the operation's context may hold half-made changes that
     /// must not be saved with it), even if the caller has gone, then hands back the exception to throw.
@@ -460,13 +361,4 @@ public sealed class AccountService(
     /// <summary>Refuses an account operation, filed under the unit it aimed at (the account's, or the unit it would bind to).</summary>
     internal Task<ScopeViolationException> RefuseAsync(string operation, string message, string? accountId, int? unitId) =>
         refusals.RefuseAtAsync(nameof(AppUser), accountId, unitId, message, new { operation });
-
-    internal sealed record UnitFacts(int Id, UnitLevel Level, int? DistrictId, int? CommuneId, int? VillageId, DateOnly? ValidTo);
-
-    internal sealed record Manager(string UserId, AppRole Role, DataScope SessionScope, DataScope AccountScope)
-    {
-        public bool Covers(UnitFacts unit) =>
-            SessionScope.Covers(unit.DistrictId, unit.CommuneId, unit.VillageId)
-            && AccountScope.Covers(unit.DistrictId, unit.CommuneId, unit.VillageId);
-    }
 }

@@ -30,7 +30,7 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
             errors.Add(DateMessage);
         }
 
-        var title = TeamRosterService.Clean(input.Title);
+        var title = TeamEdits.Clean(input.Title);
         if (title is null || title.Length > 300)
         {
             errors.Add(TitleMessage);
@@ -73,7 +73,7 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
         db.TeamActivities.Add(new TeamActivity
         {
             UnitId = team.UnitId, TeamId = team.Id, Kind = input.Kind, Date = input.Date, Title = title!, Topics = input.Topics & DigitalSkills.All,
-            Place = TeamRosterService.Clean(input.Place), ParticipantCount = input.ParticipantCount, MembersPresent = input.MembersPresent,
+            Place = TeamEdits.Clean(input.Place), ParticipantCount = input.ParticipantCount, MembersPresent = input.MembersPresent,
         });
         if (team.LastActivityOn is null || team.LastActivityOn < input.Date)
         {

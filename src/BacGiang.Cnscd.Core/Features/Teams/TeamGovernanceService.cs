@@ -55,7 +55,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
         CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        var regulation = TeamRosterService.Clean(number);
+        var regulation = TeamEdits.Clean(number);
         if (regulation is null || regulation.Length > 100)
         {
             errors.Add(RegulationNumberMessage);
@@ -74,7 +74,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -87,7 +87,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             team.RegulationFileId = Store(db, team, check, file!);
         }
 
-        return await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>The attached document's check (null when none was attached); a refused file adds its message to <paramref name="errors"/>.</summary>
@@ -112,7 +112,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             errors.Add(YearMessage);
         }
 
-        var targets = TeamRosterService.Clean(keyTargets);
+        var targets = TeamEdits.Clean(keyTargets);
         if (targets is null)
         {
             errors.Add(TargetsMessage);
@@ -130,7 +130,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -149,7 +149,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             plan.FileId = Store(db, team, check, file!);
         }
 
-        return await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>

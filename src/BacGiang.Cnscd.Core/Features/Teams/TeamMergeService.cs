@@ -142,7 +142,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -179,7 +179,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
                 continue;
             }
 
-            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, candidate.FullName, candidate.BirthYear, candidate.Phone, null, clock.Today);
+            var (person, personErrors) = TeamEdits.NewPerson(team.UnitId, candidate.FullName, candidate.BirthYear, candidate.Phone, null, clock.Today);
             errors.AddRange(personErrors.Select(e => $"{candidate.FullName}: {e}"));
             newcomers.Add((candidate, person));
         }
@@ -229,7 +229,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
             });
         }
 
-        var result = await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        var result = await TeamEdits.SaveAsync(db, team, cancellationToken);
         if (result.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -249,7 +249,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     private async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<ImportRowError> errors,
         CancellationToken cancellationToken)
     {
-        var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null, clock.Today);
+        var (person, personErrors) = TeamEdits.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null, clock.Today);
         if (!TeamRosterService.TitleFitsLevel(team.Level, entry.Title))
         {
             personErrors.Add(TeamRosterService.TitleMessage);
@@ -290,7 +290,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         }
 
         // Someone of the scope already on record (another team, an earlier membership) joins as that person.
-        var known = await TeamRosterService.FindSamePersonAsync(db, person, cancellationToken);
+        var known = await TeamEdits.FindSamePersonAsync(db, person, cancellationToken);
         var candidate = new MergeCandidate
         {
             FullName = known?.FullName ?? person.FullName, BirthYear = known?.BirthYear ?? person.BirthYear,

@@ -49,7 +49,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     public async Task<TeamEditResult> AddMemberAsync(int teamId, MemberInput input, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -68,7 +68,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         }
         else
         {
-            var (candidate, personErrors) = NewPerson(team.UnitId, input.FullName, input.BirthYear, input.Phone, input.Zalo, clock.Today);
+            var (candidate, personErrors) = TeamEdits.NewPerson(team.UnitId, input.FullName, input.BirthYear, input.Phone, input.Zalo, clock.Today);
             errors.AddRange(personErrors);
             person = candidate;
         }
@@ -81,7 +81,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         if (person!.Id == 0)
         {
             // The same phone already belongs to someone of the scope: that is the same person, not a new row.
-            var known = await FindSamePersonAsync(db, person, cancellationToken);
+            var known = await TeamEdits.FindSamePersonAsync(db, person, cancellationToken);
             if (known is not null)
             {
                 person = known;
@@ -102,9 +102,9 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         db.TeamMembers.Add(new TeamMember
         {
             UnitId = team.UnitId, TeamId = team.Id, Person = person, Position = input.Position, Title = input.Title, Affiliation = input.Affiliation,
-            StartDate = input.StartDate, TaskAssignment = Clean(input.TaskAssignment),
+            StartDate = input.StartDate, TaskAssignment = TeamEdits.Clean(input.TaskAssignment),
         });
-        return await SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             db.TeamMembers.Add(Successor(member, team, position, title, effectiveOn));
         }
 
-        return await SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>Ends a membership: <paramref name="lastDay"/> is the member's last day on the team. Nothing is deleted.</summary>
@@ -162,7 +162,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         }
 
         member.EndDate = lastDay;
-        return await SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>
@@ -208,14 +208,14 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             return TeamEditResult.Fail([.. errors]);
         }
 
-        await LoadCurrentRosterAsync(db, target.Id, cancellationToken);
+        await TeamEdits.LoadCurrentRosterAsync(db, target.Id, cancellationToken);
         member.EndDate = effectiveOn.AddDays(-1);
         var moved = Successor(member, target, position, title, effectiveOn);
         // The task belonged to the old team's villages or households; the new team assigns its own.
         moved.TaskAssignment = null;
         db.TeamMembers.Add(moved);
-        RecomputeTracked(db, target, clock.Today);
-        return await SaveAsync(db, team, cancellationToken);
+        TeamEdits.RecomputeTracked(db, target, clock.Today);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>Sets or clears a member's task assignment (§2.11, R5): duties and the villages or households covered.</summary>
@@ -233,8 +233,8 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             return failure!;
         }
 
-        member.TaskAssignment = Clean(task);
-        return await SaveAsync(db, team, cancellationToken);
+        member.TaskAssignment = TeamEdits.Clean(task);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>People of the reader's scope whose name matches (diacritics ignored), for "add an existing person"; at most <paramref name="max"/>.</summary>
@@ -260,122 +260,6 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         _ => level == UnitLevel.Village,
     };
 
-    /// <summary>A new, unsaved person after validation of what was typed; the errors are Vietnamese.</summary>
-    internal static (Person Person, List<string> Errors) NewPerson(int unitId, string? fullName, int? birthYear, string? phone, string? zalo,
-        DateOnly today)
-    {
-        var errors = new List<string>();
-        var name = string.Join(' ', (fullName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (name.Length == 0)
-        {
-            errors.Add(NameMessage);
-        }
-        else if (name.Length > 150)
-        {
-            errors.Add("Họ tên quá dài (tối đa 150 ký tự).");
-        }
-
-        // One rule for every phone the portal stores (VietnamesePhone): the same number typed as 0…, 84… or +84… is one person.
-        if (!VietnamesePhone.TryNormalise(phone, out var mobile))
-        {
-            errors.Add(PhoneMessage);
-        }
-
-        if (!VietnamesePhone.TryNormalise(zalo, out var zaloNumber))
-        {
-            errors.Add(ZaloFieldMessage);
-        }
-
-        if (birthYear is { } year && (year < 1920 || year > today.Year - 14))
-        {
-            errors.Add(BirthYearMessage);
-        }
-
-        var person = new Person { UnitId = unitId, FullName = name, FullNameSearch = VietnameseText.ToSearchKey(name), BirthYear = birthYear, Phone = mobile, Zalo = zaloNumber };
-        return (person, errors);
-    }
-
-    /// <summary>The stored person who is the same as this one: same phone, or same name (diacritics ignored) and year of birth.</summary>
-    internal static async Task<Person?> FindSamePersonAsync(CnscdDbContext db, Person person, CancellationToken cancellationToken)
-    {
-        if (person.Phone is { } phone)
-        {
-            var byPhone = await db.People.Where(p => p.Phone == phone).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
-            if (byPhone is not null)
-            {
-                return byPhone;
-            }
-        }
-
-        return person.BirthYear is { } year
-            ? await db.People.Where(p => p.FullNameSearch == person.FullNameSearch && p.BirthYear == year).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
-            : null;
-    }
-
-    /// <summary>Loads the team for an edit after the role check; a forged id or a stale version comes back as the failure.</summary>
-    internal static async Task<(Team? Team, TeamEditResult? Failure)> OpenTeamAsync(CnscdDbContext db, AccessRefusals refusals, int teamId, int expectedVersion,
-        CancellationToken cancellationToken)
-    {
-        if (!TeamService.MayEditTeams(db.Actor))
-        {
-            await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
-            return (null, TeamEditResult.Fail(TeamService.RoleMessage));
-        }
-
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
-        if (team is null)
-        {
-            await refusals.RefuseAsync<Team>(teamId, "team not in scope");
-            return (null, TeamEditResult.Fail(TeamService.NotFoundMessage));
-        }
-
-        if (team.Version != expectedVersion)
-        {
-            return (null, TeamEditResult.Conflict());
-        }
-
-        await LoadCurrentRosterAsync(db, team.Id, cancellationToken);
-        return (team, null);
-    }
-
-    /// <summary>
-    /// Marks the team changed (so its version moves even when the R1 result does not), stores today's R1 result of the
-    /// tracked roster, and saves everything in one transaction; a concurrent save of the team is reported as a conflict.
-    /// </summary>
-    internal static async Task<TeamEditResult> SaveAsync(CnscdDbContext db, Team team, CancellationToken cancellationToken)
-    {
-        RecomputeTracked(db, team, db.Clock.Today);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TeamEditResult.Conflict();
-        }
-
-        return TeamEditResult.Ok(team.Version);
-    }
-
-    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static async Task LoadCurrentRosterAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
-    {
-        var today = db.Clock.Today;
-        await db.TeamMembers.Where(m => m.TeamId == teamId && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)).LoadAsync(cancellationToken);
-    }
-
-    /// <summary>R1 on today's roster as tracked (the loaded memberships with the pending changes), and a forced version bump.</summary>
-    internal static void RecomputeTracked(CnscdDbContext db, Team team, DateOnly today)
-    {
-        
-        var holders = db.ChangeTracker.Entries<TeamMember>()
-            .Where(e => e.State != EntityState.Deleted && e.Entity.TeamId == team.Id && e.Entity.IsActiveOn(today))
-            .Select(e => new TeamCompositionRule.Holder(e.Entity.Position, e.Entity.Title));
-        team.IsConstituted = TeamCompositionRule.IsConstituted(team.Level, holders);
-        db.Entry(team).State = EntityState.Modified;
-    }
-
     private static List<string> ValidateAssignment(UnitLevel level, OfficialTitle title) =>
         TitleFitsLevel(level, title) ? [] : [TitleMessage];
 
@@ -395,7 +279,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             return (null, null, TeamEditResult.Fail(MembershipNotFoundMessage));
         }
 
-        var (team, failure) = await OpenTeamAsync(db, refusals, teamId.Value, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId.Value, expectedVersion, cancellationToken);
         if (team is null)
         {
             return (null, null, failure);
