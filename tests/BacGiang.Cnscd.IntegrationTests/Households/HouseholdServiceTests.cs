@@ -63,7 +63,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var result = await VillageLeaderAssistance.AssignAsync([duc, hang], memberId);
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(2, result.Count);
+        Assert.Equal(2, result.Value);
         var mine = await VillageLeaderAssistance.AssignedToAsync(memberId, new PageRequest(0, 20));
         Assert.Equal(2, mine.TotalCount);
         Assert.All(mine.Items, r => Assert.Contains("Tài khoản VNeID mức 2", r.Missing));
@@ -253,11 +253,11 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var racing = await Task.WhenAll(VillageLeaderVisits.LogVisitAsync(request with { }), VillageLeaderVisits.LogVisitAsync(request));
 
         Assert.True(first.Succeeded);
-        Assert.False(first.AlreadyRecorded);
+        Assert.False(first.Value!.AlreadyRecorded);
         Assert.True(second.Succeeded);
-        Assert.True(second.AlreadyRecorded);
-        Assert.Equal(first.VisitId, second.VisitId);
-        Assert.All(racing, r => Assert.Equal(first.VisitId, r.VisitId));
+        Assert.True(second.Value!.AlreadyRecorded);
+        Assert.Equal(first.Value!.VisitId, second.Value!.VisitId);
+        Assert.All(racing, r => Assert.Equal(first.Value!.VisitId, r.Value!.VisitId));
         await using var db = Database.CreateSystemContext();
         Assert.Equal(1, await db.HouseholdVisits.CountAsync(v => v.HouseholdId == householdId));
     }
@@ -303,10 +303,10 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
 
         var partial = await VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlinePublicServices | DigitalSkills.OnlinePayment,
             Today.AddDays(-10), vneid: true, dvc: true));
-        Assert.Equal(CoverageStatus.NotCovered, partial.Coverage);
+        Assert.Equal(CoverageStatus.NotCovered, partial.Value!.Coverage);
         var full = await VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping | DigitalSkills.OnlineSafety | DigitalSkills.OtherPlatforms,
             Today.AddDays(-2), vneid: true, dvc: true));
-        Assert.Equal(CoverageStatus.CoveredByOwnMember, full.Coverage);
+        Assert.Equal(CoverageStatus.CoveredByOwnMember, full.Value!.Coverage);
 
         var detail = await service.GetAsync(householdId);
         Assert.NotNull(detail);
@@ -388,14 +388,14 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var result = await VillageLeaderAssistance.SetAssistanceAsync(hang, true, memberId, before.Version);
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(CoverageStatus.CoveredByAssistance, result.Coverage);
+        Assert.Equal(CoverageStatus.CoveredByAssistance, result.Value!.Coverage);
         var after = (await service.GetAsync(hang))!;
-        Assert.Equal((true, memberId, "Hoàng Văn Giúp", result.Version), (after.NeedsAssistance, after.AssistantMemberId, after.AssistantName, after.Version));
+        Assert.Equal((true, memberId, "Hoàng Văn Giúp", result.Value!.Version), (after.NeedsAssistance, after.AssistantMemberId, after.AssistantName, after.Version));
         Assert.NotEqual(before.Version, after.Version);
 
         // The assistant is ignored (cleared) when the household no longer needs help.
         var cleared = await VillageLeaderAssistance.SetAssistanceAsync(hang, false, memberId, after.Version);
-        Assert.Equal(CoverageStatus.NotCovered, cleared.Coverage);
+        Assert.Equal(CoverageStatus.NotCovered, cleared.Value!.Coverage);
         await using var db = Database.CreateSystemContext();
         var stored = await db.Households.SingleAsync(h => h.Id == hang);
         Assert.Equal((false, (int?)null), (stored.NeedsAssistance, stored.AssistantMemberId));

@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.AspNetCore.Identity;
@@ -87,7 +88,7 @@ internal static class AccountRules
         return manager.Covers(unit) ? null : OutsideScope;
     }
 
-    internal static AccountResult? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged, DateOnly today)
+    internal static CommandResult<string>? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged, DateOnly today)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(request.FullName))
@@ -110,7 +111,7 @@ internal static class AccountRules
             errors.Add("Đơn vị này đã giải thể hoặc sáp nhập; hãy chọn đơn vị hiện hành.");
         }
 
-        return errors.Count == 0 ? null : AccountResult.Fail(errors);
+        return errors.Count == 0 ? null : CommandResult<string>.Invalid(errors);
     }
 
     // Reading the unit of an account crosses scopes by design: the explicit Covers test decides (decision 004).

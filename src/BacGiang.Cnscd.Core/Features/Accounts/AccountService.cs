@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.AspNetCore.Identity;
@@ -133,7 +134,7 @@ public sealed class AccountService(
     /// Creates an account. Refused (exception, audited) when the role is not below the reader's or the unit
     /// is not of the role's level inside the reader's subtree; fails (result) on Identity's validation.
     /// </summary>
-    public async Task<AccountResult> CreateAsync(AccountRequest request, string password, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<string>> CreateAsync(AccountRequest request, string password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         const string operation = "Tạo tài khoản";
@@ -150,11 +151,11 @@ public sealed class AccountService(
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Account {AccountId} created by {ActorId}", user.Id, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>
@@ -162,7 +163,7 @@ public sealed class AccountService(
     /// stamp the editor loaded: if the account changed since, nothing is saved and the result says so.
     /// A change of role, unit or e-mail renews the security stamp, which ends the account's open sessions.
     /// </summary>
-    public async Task<AccountResult> UpdateAsync(string id, AccountRequest request, string expectedConcurrencyStamp,
+    public async Task<CommandResult<string>> UpdateAsync(string id, AccountRequest request, string expectedConcurrencyStamp,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -173,7 +174,7 @@ public sealed class AccountService(
         var user = await FindManageableAsync(db, users, manager, id, operation, cancellationToken);
         if (user is null)
         {
-            return AccountResult.Fail(NotFound);
+            return CommandResult<string>.Invalid(NotFound);
         }
 
         var bindingChanged = request.Role != user.Role || request.UnitId != user.UnitId;
@@ -192,7 +193,7 @@ public sealed class AccountService(
 
         if (!string.Equals(user.ConcurrencyStamp, expectedConcurrencyStamp, StringComparison.Ordinal))
         {
-            return AccountResult.Fail(AccountMessages.Conflict);
+            return CommandResult<string>.Conflicted(new EditConflict(AccountMessages.Conflict, null));
         }
 
         // The stamp the editor saw is also the one the UPDATE's WHERE clause checks, so an edit that lands
@@ -211,15 +212,15 @@ public sealed class AccountService(
             : await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Account {AccountId} updated by {ActorId}", user.Id, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>Locks (<paramref name="active"/> false) or unlocks an account; locking ends its open sessions.</summary>
-    public async Task<AccountResult> SetActiveAsync(string id, bool active, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<string>> SetActiveAsync(string id, bool active, CancellationToken cancellationToken = default)
     {
         var operation = active ? "Mở khóa tài khoản" : "Khóa tài khoản";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -228,7 +229,7 @@ public sealed class AccountService(
         var user = await FindManageableAsync(db, users, manager, id, operation, cancellationToken);
         if (user is null)
         {
-            return AccountResult.Fail(NotFound);
+            return CommandResult<string>.Invalid(NotFound);
         }
 
         if (user.Id == manager.UserId)
@@ -238,25 +239,25 @@ public sealed class AccountService(
 
         if (user.IsActive == active)
         {
-            return AccountResult.Ok(user.Id);
+            return CommandResult<string>.Ok(user.Id);
         }
 
         user.IsActive = active;
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Account {AccountId} set active={Active} by {ActorId}", user.Id, active, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>
     /// Gives an account a new password (validated like any other) and ends its open sessions; also clears a
     /// lockout. Not for one's own account: that goes through "change password", which asks for the old one.
     /// </summary>
-    public async Task<AccountResult> ResetPasswordAsync(string id, string newPassword, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<string>> ResetPasswordAsync(string id, string newPassword, CancellationToken cancellationToken = default)
     {
         const string operation = "Đặt lại mật khẩu";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -265,7 +266,7 @@ public sealed class AccountService(
         var user = await FindManageableAsync(db, users, manager, id, operation, cancellationToken);
         if (user is null)
         {
-            return AccountResult.Fail(NotFound);
+            return CommandResult<string>.Invalid(NotFound);
         }
 
         if (user.Id == manager.UserId)
@@ -275,7 +276,7 @@ public sealed class AccountService(
 
         if (await ValidatePasswordAsync(users, user, newPassword) is { Count: > 0 } errors)
         {
-            return AccountResult.Fail(errors);
+            return CommandResult<string>.Invalid(errors);
         }
 
         // One save for hash, lockout and stamp (RemovePassword + AddPassword would be two).
@@ -285,11 +286,11 @@ public sealed class AccountService(
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Password of account {AccountId} reset by {ActorId}", user.Id, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>Whether an account of <paramref name="managerRole"/> may manage (and grant) <paramref name="role"/>.</summary>

@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
@@ -31,7 +32,7 @@ public sealed class HouseholdAssistanceService(IDbContextFactory<CnscdDbContext>
     /// <param name="assistantMemberId">The helping member (ignored when no assistance is needed).</param>
     /// <param name="version">The household's <see cref="Household.Version"/> as the editor read it.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task<AssistanceResult> SetAssistanceAsync(int householdId, bool needsAssistance, int? assistantMemberId, int version,
+    public async Task<CommandResult<AssistanceSaved>> SetAssistanceAsync(int householdId, bool needsAssistance, int? assistantMemberId, int version,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -48,13 +49,13 @@ public sealed class HouseholdAssistanceService(IDbContextFactory<CnscdDbContext>
 
         if (household.Version != version)
         {
-            return AssistanceResult.Fail(HouseholdMessages.Stale);
+            return CommandResult<AssistanceSaved>.Conflicted(new EditConflict(HouseholdMessages.Stale, household.Version));
         }
 
         var assistant = needsAssistance ? assistantMemberId : null;
         if (assistant is { } id && !await HouseholdService.ActiveMembers(db, household.UnitId, clock.Today).AnyAsync(m => m.Id == id, cancellationToken))
         {
-            return AssistanceResult.Fail(HouseholdMessages.AssistantNotInTeam);
+            return CommandResult<AssistanceSaved>.Invalid(HouseholdMessages.AssistantNotInTeam);
         }
 
         household.SetAssistance(needsAssistance, assistant);
@@ -65,10 +66,10 @@ public sealed class HouseholdAssistanceService(IDbContextFactory<CnscdDbContext>
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AssistanceResult.Fail(HouseholdMessages.Stale);
+            return CommandResult<AssistanceSaved>.Conflicted(new EditConflict(HouseholdMessages.Stale, null));
         }
 
-        return AssistanceResult.Ok(household.Coverage, household.Version);
+        return CommandResult<AssistanceSaved>.Ok(new AssistanceSaved(household.Coverage, household.Version));
     }
 
     /// <summary>
@@ -77,13 +78,13 @@ public sealed class HouseholdAssistanceService(IDbContextFactory<CnscdDbContext>
     /// household id outside the reader's scope is refused and audited; district and province roles are refused
     /// (assigning visitors is the commune's and the village's work).
     /// </summary>
-    public async Task<AssignmentResult> AssignAsync(IReadOnlyCollection<int> householdIds, int? memberId,
+    public async Task<CommandResult<int>> AssignAsync(IReadOnlyCollection<int> householdIds, int? memberId,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(householdIds);
         if (householdIds.Count == 0)
         {
-            return AssignmentResult.Fail(HouseholdMessages.NothingSelected);
+            return CommandResult<int>.Invalid(HouseholdMessages.NothingSelected);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -106,7 +107,7 @@ public sealed class HouseholdAssistanceService(IDbContextFactory<CnscdDbContext>
             {
                 if (!await HouseholdService.ActiveMembers(db, villageId, today).AnyAsync(m => m.Id == id, cancellationToken))
                 {
-                    return AssignmentResult.Fail(HouseholdMessages.AssigneeNotInTeam);
+                    return CommandResult<int>.Invalid(HouseholdMessages.AssigneeNotInTeam);
                 }
             }
         }
@@ -117,7 +118,7 @@ public sealed class HouseholdAssistanceService(IDbContextFactory<CnscdDbContext>
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return AssignmentResult.Ok(households.Count);
+        return CommandResult<int>.Ok(households.Count);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
@@ -29,12 +30,12 @@ public sealed class HouseholdVisitService(IDbContextFactory<CnscdDbContext> cont
     /// Records a door-to-door visit: the skills guided (with the visit's date and member), the accounts seen,
     /// and the visit itself; the household's coverage, its last visit and the team's last activity change in the
     /// same save. Idempotent on <see cref="VisitRequest.ClientRequestId"/>: a retried request returns the visit
-    /// already stored (<see cref="VisitResult.AlreadyRecorded"/>) and stores nothing. A household outside the
+    /// already stored (<see cref="VisitSaved.AlreadyRecorded"/>) and stores nothing. A household outside the
     /// reader's scope (a forged id) is refused with <see cref="ScopeViolationException"/> and an audited refusal.
     /// </summary>
     /// <param name="request">The visit as the form sends it.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task<VisitResult> LogVisitAsync(VisitRequest request, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<VisitSaved>> LogVisitAsync(VisitRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         // A concurrent visit to the same household changes its Version; the retry then sees the newer state
@@ -51,7 +52,7 @@ public sealed class HouseholdVisitService(IDbContextFactory<CnscdDbContext> cont
             }
             catch (DbUpdateConcurrencyException)
             {
-                return VisitResult.Fail(HouseholdMessages.Busy);
+                return CommandResult<VisitSaved>.Invalid(HouseholdMessages.Busy);
             }
             catch (DbUpdateException)
             {
@@ -68,7 +69,7 @@ public sealed class HouseholdVisitService(IDbContextFactory<CnscdDbContext> cont
         }
     }
 
-    private async Task<VisitResult> LogVisitOnceAsync(VisitRequest request, DateOnly today, CancellationToken cancellationToken)
+    private async Task<CommandResult<VisitSaved>> LogVisitOnceAsync(VisitRequest request, DateOnly today, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await FindVisitAsync(db, request.ClientRequestId, cancellationToken) is { } earlier)
@@ -90,13 +91,13 @@ public sealed class HouseholdVisitService(IDbContextFactory<CnscdDbContext> cont
 
         if (request.VisitedOn > today)
         {
-            return VisitResult.Fail(HouseholdMessages.FutureVisit);
+            return CommandResult<VisitSaved>.Invalid(HouseholdMessages.FutureVisit);
         }
 
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         if (note is { Length: > MaxNoteLength })
         {
-            return VisitResult.Fail(HouseholdMessages.NoteTooLong);
+            return CommandResult<VisitSaved>.Invalid(HouseholdMessages.NoteTooLong);
         }
 
         // The visitor must serve on this household's village team on the day of the visit.
@@ -106,7 +107,7 @@ public sealed class HouseholdVisitService(IDbContextFactory<CnscdDbContext> cont
             .FirstOrDefaultAsync(cancellationToken);
         if (member is null)
         {
-            return VisitResult.Fail(HouseholdMessages.MemberNotInTeam);
+            return CommandResult<VisitSaved>.Invalid(HouseholdMessages.MemberNotInTeam);
         }
 
         var skills = request.Skills & DigitalSkills.All;
@@ -137,7 +138,7 @@ public sealed class HouseholdVisitService(IDbContextFactory<CnscdDbContext> cont
 
         await db.SaveChangesAsync(cancellationToken);
         var visitId = await db.HouseholdVisits.Where(v => v.ClientRequestId == request.ClientRequestId).Select(v => v.Id).FirstAsync(cancellationToken);
-        return VisitResult.Saved(visitId, alreadyRecorded: false, household.Coverage);
+        return CommandResult<VisitSaved>.Ok(new VisitSaved(visitId, AlreadyRecorded: false, household.Coverage));
     }
 
     /// <summary>The latest visits of a village, newest first, for the phone flow's "recently visited" list.</summary>
@@ -156,12 +157,12 @@ public sealed class HouseholdVisitService(IDbContextFactory<CnscdDbContext> cont
             .ToListAsync(cancellationToken);
     }
 
-    private static async Task<VisitResult?> FindVisitAsync(CnscdDbContext db, Guid clientRequestId, CancellationToken cancellationToken)
+    private static async Task<CommandResult<VisitSaved>?> FindVisitAsync(CnscdDbContext db, Guid clientRequestId, CancellationToken cancellationToken)
     {
         var visit = await db.HouseholdVisits.AsNoTracking()
             .Where(v => v.ClientRequestId == clientRequestId)
             .Select(v => new { v.Id, Coverage = db.Households.Where(h => h.Id == v.HouseholdId).Select(h => (CoverageStatus?)h.Coverage).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
-        return visit is null ? null : VisitResult.Saved(visit.Id, alreadyRecorded: true, visit.Coverage);
+        return visit is null ? null : CommandResult<VisitSaved>.Ok(new VisitSaved(visit.Id, AlreadyRecorded: true, visit.Coverage));
     }
 }

@@ -7,6 +7,7 @@ using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
     private const int MaxCommentLength = 2000;
 
     /// <summary>Saves the narrative of a draft (or returned) report, creating the report on first save.</summary>
-    public Task<ReportResult> SaveDraftAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
+    public Task<CommandResult<ReportSaved>> SaveDraftAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
         CancellationToken cancellationToken = default) =>
         WriteAsync(unitId, year, quarter, narrative, expectedVersion, submit: false, cancellationToken);
 
@@ -35,16 +36,16 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
     /// Submits the report: the three narrative parts are required (field-level messages otherwise, nothing submitted),
     /// the figures are computed as of the quarter's end and frozen, and the version is kept in the history.
     /// </summary>
-    public Task<ReportResult> SubmitAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
+    public Task<CommandResult<ReportSaved>> SubmitAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
         CancellationToken cancellationToken = default) =>
         WriteAsync(unitId, year, quarter, narrative, expectedVersion, submit: true, cancellationToken);
 
     /// <summary>Approves a submitted report of a child unit (district → commune, Department → district); it is locked from then on.</summary>
-    public Task<ReportResult> ApproveAsync(int reportId, int expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<CommandResult<ReportSaved>> ApproveAsync(int reportId, int expectedVersion, CancellationToken cancellationToken = default) =>
         ReviewAsync(reportId, ReportAction.Approve, null, expectedVersion, cancellationToken);
 
     /// <summary>Returns a submitted report of a child unit with the reason; it becomes editable again.</summary>
-    public Task<ReportResult> ReturnAsync(int reportId, string comment, int expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<CommandResult<ReportSaved>> ReturnAsync(int reportId, string comment, int expectedVersion, CancellationToken cancellationToken = default) =>
         ReviewAsync(reportId, ReportAction.Return, comment, expectedVersion, cancellationToken);
 
     /// <summary>
@@ -52,7 +53,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
     /// quarter's last month). It must fall inside the quarter and not after the district's own deadline. Reports of
     /// communes not yet submitted take the new date.
     /// </summary>
-    public async Task<ReportResult> SetCommuneDeadlineAsync(int districtId, int year, int quarter, DateOnly dueDate,
+    public async Task<CommandResult<ReportSaved>> SetCommuneDeadlineAsync(int districtId, int year, int quarter, DateOnly dueDate,
         CancellationToken cancellationToken = default)
     {
         var period = new ReportingPeriod(year, quarter);
@@ -66,12 +67,12 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
         if (unit.Level != UnitLevel.District || !ReportQueryService.IsAuthor(db.Actor, unit))
         {
             await refusals.RefuseAtAsync(nameof(AdministrativeUnit), districtId.ToString(CultureInfo.InvariantCulture), districtId, ReportMessages.NotTheDistrict);
-            return ReportResult.Fail(ReportMessages.NotTheDistrict);
+            return CommandResult<ReportSaved>.Refused(ReportMessages.NotTheDistrict);
         }
 
         if (dueDate < period.Start || dueDate > period.DistrictDueDate)
         {
-            return ReportResult.Fail(ReportMessages.DeadlineOutsideQuarter);
+            return CommandResult<ReportSaved>.Invalid(ReportMessages.DeadlineOutsideQuarter);
         }
 
         var report = await db.QuarterlyReports.FirstOrDefaultAsync(r => r.UnitId == districtId && r.Year == year && r.Quarter == quarter, cancellationToken);
@@ -91,10 +92,10 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return ReportResult.Ok(report.Id, report.Version, report.Status);
+        return CommandResult<ReportSaved>.Ok(new ReportSaved(report.Id, report.Version, report.Status));
     }
 
-    private async Task<ReportResult> WriteAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion, bool submit,
+    private async Task<CommandResult<ReportSaved>> WriteAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion, bool submit,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(narrative);
@@ -109,14 +110,14 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
         if (!ReportQueryService.IsAuthor(db.Actor, unit))
         {
             await refusals.RefuseAtAsync(nameof(QuarterlyReport), unitId.ToString(CultureInfo.InvariantCulture), unitId, ReportMessages.NotTheAuthor);
-            return ReportResult.Fail(ReportMessages.NotTheAuthor);
+            return CommandResult<ReportSaved>.Refused(ReportMessages.NotTheAuthor);
         }
 
         var text = narrative.Trimmed();
         var errors = submit ? text.ValidateForSubmission() : text.ValidateForDraft();
         if (errors.Count > 0)
         {
-            return ReportResult.Fail(submit ? ReportMessages.MissingFields : errors.Values.First(), errors);
+            return CommandResult<ReportSaved>.Invalid(errors, submit ? ReportMessages.MissingFields : errors.Values.First());
         }
 
         var report = await db.QuarterlyReports.Include(r => r.Submissions)
@@ -141,7 +142,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
 
         if (!ReportWorkflow.Allows(report.Status, submit ? ReportAction.Submit : ReportAction.EditNarrative))
         {
-            return ReportResult.Fail(new ReportTransitionException(report.Status, submit ? ReportAction.Submit : ReportAction.EditNarrative).Message);
+            return CommandResult<ReportSaved>.Invalid(new ReportTransitionException(report.Status, submit ? ReportAction.Submit : ReportAction.EditNarrative).Message);
         }
 
         if (submit)
@@ -157,7 +158,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
         return await SaveAsync(db, report, cancellationToken);
     }
 
-    private async Task<ReportResult> ReviewAsync(int reportId, ReportAction action, string? comment, int expectedVersion, CancellationToken cancellationToken)
+    private async Task<CommandResult<ReportSaved>> ReviewAsync(int reportId, ReportAction action, string? comment, int expectedVersion, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var report = await db.QuarterlyReports.Include(r => r.Submissions).FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
@@ -171,7 +172,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
         {
             // Inside the reader's scope but not theirs to decide (a commune approving its own report): refused and on record.
             await refusals.RefuseAtAsync(nameof(QuarterlyReport), reportId.ToString(CultureInfo.InvariantCulture), report.UnitId, ReportMessages.NotTheReviewer);
-            return ReportResult.Fail(ReportMessages.NotTheReviewer);
+            return CommandResult<ReportSaved>.Refused(ReportMessages.NotTheReviewer);
         }
 
         if (report.Version != expectedVersion)
@@ -181,7 +182,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
 
         if (!ReportWorkflow.Allows(report.Status, action))
         {
-            return ReportResult.Fail(new ReportTransitionException(report.Status, action).Message);
+            return CommandResult<ReportSaved>.Invalid(new ReportTransitionException(report.Status, action).Message);
         }
 
         db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
@@ -194,12 +195,12 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
             var reason = comment?.Trim();
             if (string.IsNullOrEmpty(reason))
             {
-                return ReportResult.Fail(ReportMessages.CommentRequired, new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentRequired });
+                return CommandResult<ReportSaved>.Invalid(new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentRequired }, ReportMessages.CommentRequired);
             }
 
             if (reason.Length > MaxCommentLength)
             {
-                return ReportResult.Fail(ReportMessages.CommentTooLong, new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentTooLong });
+                return CommandResult<ReportSaved>.Invalid(new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentTooLong }, ReportMessages.CommentTooLong);
             }
 
             report.Return(reason, db.Actor.UserId, clock.UtcNow);
@@ -208,12 +209,12 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
         return await SaveAsync(db, report, cancellationToken);
     }
 
-    private async Task<ReportResult> SaveAsync(CnscdDbContext db, QuarterlyReport report, CancellationToken cancellationToken)
+    private async Task<CommandResult<ReportSaved>> SaveAsync(CnscdDbContext db, QuarterlyReport report, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return ReportResult.Ok(report.Id, report.Version, report.Status);
+            return CommandResult<ReportSaved>.Ok(new ReportSaved(report.Id, report.Version, report.Status));
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -238,7 +239,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
     }
 
     /// <summary>Tells the one who lost the race what happened: who changed the report, to what, and when.</summary>
-    private static async Task<ReportResult> ConflictAsync(CnscdDbContext db, QuarterlyReport current, CancellationToken cancellationToken)
+    private static async Task<CommandResult<ReportSaved>> ConflictAsync(CnscdDbContext db, QuarterlyReport current, CancellationToken cancellationToken)
     {
         var (userId, at) = current.Status switch
         {
@@ -246,7 +247,8 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
             ReportStatus.Submitted => (current.SubmittedByUserId, current.SubmittedAtUtc),
             _ => (null, null),
         };
-        var who = userId is null ? "Người khác" : (await ReportQueryService.UserNamesAsync(db, [userId], cancellationToken)).GetValueOrDefault(userId) ?? "Người khác";
+        var name = userId is null ? null : (await ReportQueryService.UserNamesAsync(db, [userId], cancellationToken)).GetValueOrDefault(userId);
+        var who = name ?? "Người khác";
         var when = at is { } utc ? " lúc " + VietnamClock.ToVietnam(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
         var message = current.Status switch
         {
@@ -255,6 +257,7 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
             ReportStatus.Submitted => $"{who} đã gửi báo cáo này{when}. Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
             _ => "Báo cáo vừa được người khác cập nhật. Thao tác của bạn chưa được ghi; hãy tải lại rồi thử lại — nội dung bạn nhập vẫn còn trên màn hình.",
         };
-        return ReportResult.Conflicted(message, current.Version, current.Status);
+        return CommandResult<ReportSaved>.Conflicted(new EditConflict(message, current.Version, name, at),
+            new ReportSaved(current.Id, current.Version, current.Status));
     }
 }

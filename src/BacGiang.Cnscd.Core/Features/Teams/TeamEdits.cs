@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
@@ -73,25 +74,25 @@ internal static class TeamEdits
     }
 
     /// <summary>Loads the team for an edit after the role check; a forged id or a stale version comes back as the failure.</summary>
-    internal static async Task<(Team? Team, TeamEditResult? Failure)> OpenTeamAsync(CnscdDbContext db, AccessRefusals refusals, int teamId, int expectedVersion,
+    internal static async Task<(Team? Team, CommandResult<int>? Failure)> OpenTeamAsync(CnscdDbContext db, AccessRefusals refusals, int teamId, int expectedVersion,
         CancellationToken cancellationToken)
     {
         if (!TeamService.MayEditTeams(db.Actor))
         {
             await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
-            return (null, TeamEditResult.Fail(TeamService.RoleMessage));
+            return (null, CommandResult<int>.Refused(TeamService.RoleMessage));
         }
 
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
             await refusals.RefuseAsync<Team>(teamId, "team not in scope");
-            return (null, TeamEditResult.Fail(TeamService.NotFoundMessage));
+            return (null, CommandResult<int>.Refused(TeamService.NotFoundMessage));
         }
 
         if (team.Version != expectedVersion)
         {
-            return (null, TeamEditResult.Conflict());
+            return (null, CommandResult<int>.Conflicted(new EditConflict(TeamService.ConflictMessage, team.Version)));
         }
 
         await LoadCurrentRosterAsync(db, team.Id, cancellationToken);
@@ -102,7 +103,7 @@ internal static class TeamEdits
     /// Marks the team changed (so its version moves even when the R1 result does not), stores today's R1 result of the
     /// tracked roster, and saves everything in one transaction; a concurrent save of the team is reported as a conflict.
     /// </summary>
-    internal static async Task<TeamEditResult> SaveAsync(CnscdDbContext db, Team team, CancellationToken cancellationToken)
+    internal static async Task<CommandResult<int>> SaveAsync(CnscdDbContext db, Team team, CancellationToken cancellationToken)
     {
         RecomputeTracked(db, team, db.Clock.Today);
         try
@@ -111,10 +112,10 @@ internal static class TeamEdits
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TeamEditResult.Conflict();
+            return CommandResult<int>.Conflicted(new EditConflict(TeamService.ConflictMessage, null));
         }
 
-        return TeamEditResult.Ok(team.Version);
+        return CommandResult<int>.Ok(team.Version);
     }
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
@@ -170,7 +171,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         var result = await TeamEdits.SaveAsync(db, team, cancellationToken);
         progress?.Report(100);
         return result.Succeeded
-            ? new RosterImportResult(true, accepted.Count, [], result.Version)
+            ? new RosterImportResult(true, accepted.Count, [], result.Value)
             : new RosterImportResult(false, 0, result.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: result.IsConflict);
     }
 

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
@@ -51,7 +52,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
     }
 
     /// <summary>Records the operating regulation; a new document replaces the link to the old one (which stays stored, for the audit trail).</summary>
-    public async Task<TeamEditResult> SetRegulationAsync(int teamId, string? number, DateOnly? issuedOn, FileUpload? file, int expectedVersion,
+    public async Task<CommandResult<int>> SetRegulationAsync(int teamId, string? number, DateOnly? issuedOn, FileUpload? file, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
@@ -70,7 +71,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -103,7 +104,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
     }
 
     /// <summary>Creates or replaces the team's plan for <paramref name="year"/> (key targets, optionally its document).</summary>
-    public async Task<TeamEditResult> SaveAnnualPlanAsync(int teamId, int year, string? keyTargets, FileUpload? file, int expectedVersion,
+    public async Task<CommandResult<int>> SaveAnnualPlanAsync(int teamId, int year, string? keyTargets, FileUpload? file, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
@@ -126,7 +127,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Time;
@@ -138,7 +139,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     /// Applies the officer's choices from <paramref name="effectiveOn"/> in one transaction, if nobody saved the team since
     /// <paramref name="expectedVersion"/>. Members not kept end the day before; changed positions start new memberships that day.
     /// </summary>
-    public async Task<TeamEditResult> ApplyAsync(int teamId, IReadOnlyList<MergeCandidate> candidates, DateOnly effectiveOn, int expectedVersion,
+    public async Task<CommandResult<int>> ApplyAsync(int teamId, IReadOnlyList<MergeCandidate> candidates, DateOnly effectiveOn, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -159,7 +160,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         {
             // Not a current member of this team: a forged or stale id.
             await refusals.RefuseAsync<TeamMember>(id, "merge membership not on this team");
-            return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
+            return CommandResult<int>.Invalid(TeamRosterService.MembershipNotFoundMessage);
         }
 
         var personIds = candidates.Where(c => c.MembershipId is null && c.PersonId is not null).Select(c => c.PersonId!.Value).Distinct().ToList();
@@ -167,7 +168,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         foreach (var id in personIds.Where(id => !people.ContainsKey(id)))
         {
             await refusals.RefuseAsync<Person>(id, "merge person not in scope");
-            return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
+            return CommandResult<int>.Invalid(TeamRosterService.MembershipNotFoundMessage);
         }
 
         var newcomers = new List<(MergeCandidate Candidate, Person Person)>();
@@ -186,7 +187,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         // Two saves (memberships ending, then people and memberships starting) in one transaction: a failure in the

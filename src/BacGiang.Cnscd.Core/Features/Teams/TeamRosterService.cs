@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
@@ -46,7 +47,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     public const string TaskTooLongMessage = "Nội dung phân công quá dài (tối đa 2000 ký tự).";
 
     /// <summary>Adds a member (a new person, or an existing one of the scope) to the team from <see cref="MemberInput.StartDate"/>.</summary>
-    public async Task<TeamEditResult> AddMemberAsync(int teamId, MemberInput input, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> AddMemberAsync(int teamId, MemberInput input, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
@@ -63,7 +64,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             if (person is null)
             {
                 await refusals.RefuseAsync<Person>(personId, "person not in scope");
-                return TeamEditResult.Fail(MembershipNotFoundMessage);
+                return CommandResult<int>.Refused(MembershipNotFoundMessage);
             }
         }
         else
@@ -75,7 +76,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         if (person!.Id == 0)
@@ -91,12 +92,12 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         if (person.Id != 0 && await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.PersonId == person.Id
                 && (m.EndDate == null || m.EndDate >= input.StartDate), cancellationToken))
         {
-            return TeamEditResult.Fail(AlreadyOnTeamMessage);
+            return CommandResult<int>.Invalid(AlreadyOnTeamMessage);
         }
 
         if (input.TaskAssignment is { Length: > 2000 })
         {
-            return TeamEditResult.Fail(TaskTooLongMessage);
+            return CommandResult<int>.Invalid(TaskTooLongMessage);
         }
 
         db.TeamMembers.Add(new TeamMember
@@ -111,7 +112,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     /// Gives a member another position (and office) from <paramref name="effectiveOn"/>: the old membership ends the
     /// day before and a new one starts, so the history keeps both. A membership that starts on that very day is changed in place.
     /// </summary>
-    public async Task<TeamEditResult> ChangePositionAsync(int membershipId, TeamPosition position, OfficialTitle title, DateOnly effectiveOn,
+    public async Task<CommandResult<int>> ChangePositionAsync(int membershipId, TeamPosition position, OfficialTitle title, DateOnly effectiveOn,
         int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -129,7 +130,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         if (effectiveOn == member.StartDate)
@@ -147,7 +148,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     }
 
     /// <summary>Ends a membership: <paramref name="lastDay"/> is the member's last day on the team. Nothing is deleted.</summary>
-    public async Task<TeamEditResult> EndMembershipAsync(int membershipId, DateOnly lastDay, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> EndMembershipAsync(int membershipId, DateOnly lastDay, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (member, team, failure) = await OpenMembershipAsync(db, membershipId, expectedVersion, cancellationToken);
@@ -158,7 +159,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (lastDay < member.StartDate)
         {
-            return TeamEditResult.Fail(EndDateMessage);
+            return CommandResult<int>.Invalid(EndDateMessage);
         }
 
         member.EndDate = lastDay;
@@ -169,7 +170,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     /// Moves a member to another team of the scope from <paramref name="effectiveOn"/>: the membership here ends the day
     /// before, one on the other team starts that day; both teams' R1 results and versions change in one transaction.
     /// </summary>
-    public async Task<TeamEditResult> MoveMemberAsync(int membershipId, int targetTeamId, TeamPosition position, OfficialTitle title,
+    public async Task<CommandResult<int>> MoveMemberAsync(int membershipId, int targetTeamId, TeamPosition position, OfficialTitle title,
         DateOnly effectiveOn, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -181,14 +182,14 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (targetTeamId == team.Id)
         {
-            return TeamEditResult.Fail(SameTeamMessage);
+            return CommandResult<int>.Invalid(SameTeamMessage);
         }
 
         var target = await db.Teams.FirstOrDefaultAsync(t => t.Id == targetTeamId, cancellationToken);
         if (target is null)
         {
             await refusals.RefuseAsync<Team>(targetTeamId, "move target not in scope");
-            return TeamEditResult.Fail(TeamService.NotFoundMessage);
+            return CommandResult<int>.Refused(TeamService.NotFoundMessage);
         }
 
         var errors = ValidateAssignment(target.Level, title);
@@ -205,7 +206,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         await TeamEdits.LoadCurrentRosterAsync(db, target.Id, cancellationToken);
@@ -219,11 +220,11 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     }
 
     /// <summary>Sets or clears a member's task assignment (§2.11, R5): duties and the villages or households covered.</summary>
-    public async Task<TeamEditResult> SetTaskAsync(int membershipId, string? task, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> SetTaskAsync(int membershipId, string? task, int expectedVersion, CancellationToken cancellationToken = default)
     {
         if (task is { Length: > 2000 })
         {
-            return TeamEditResult.Fail(TaskTooLongMessage);
+            return CommandResult<int>.Invalid(TaskTooLongMessage);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -269,14 +270,14 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         StartDate = start, TaskAssignment = member.TaskAssignment,
     };
 
-    private async Task<(TeamMember? Member, Team? Team, TeamEditResult? Failure)> OpenMembershipAsync(CnscdDbContext db, int membershipId,
+    private async Task<(TeamMember? Member, Team? Team, CommandResult<int>? Failure)> OpenMembershipAsync(CnscdDbContext db, int membershipId,
         int expectedVersion, CancellationToken cancellationToken)
     {
         var teamId = await db.TeamMembers.Where(m => m.Id == membershipId).Select(m => (int?)m.TeamId).FirstOrDefaultAsync(cancellationToken);
         if (teamId is null)
         {
             await refusals.RefuseAsync<TeamMember>(membershipId, "membership not in scope");
-            return (null, null, TeamEditResult.Fail(MembershipNotFoundMessage));
+            return (null, null, CommandResult<int>.Refused(MembershipNotFoundMessage));
         }
 
         var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId.Value, expectedVersion, cancellationToken);
@@ -288,7 +289,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         var member = await db.TeamMembers.FirstAsync(m => m.Id == membershipId, cancellationToken);
         if (member.EndDate is not null && member.EndDate < clock.Today)
         {
-            return (null, null, TeamEditResult.Fail(AlreadyEndedMessage));
+            return (null, null, CommandResult<int>.Invalid(AlreadyEndedMessage));
         }
 
         return (member, team, null);

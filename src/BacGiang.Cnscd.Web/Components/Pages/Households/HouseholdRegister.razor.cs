@@ -137,7 +137,7 @@ public partial class HouseholdRegister
             return;
         }
 
-        Snackbar.Add($"Đã phân công {result.Count} hộ.", Severity.Success);
+        Snackbar.Add($"Đã phân công {result.Value} hộ.", Severity.Success);
         _selected = [];
         _assignee = null;
         if (_table is not null)
