@@ -46,10 +46,13 @@ public static class CnscdCoreServices
         services.AddScoped<TeamActivityService>();
         services.AddScoped<TeamExcelService>();
         services.AddScoped<HouseholdService>();
+        services.AddScoped<HouseholdVisitService>();
+        services.AddScoped<HouseholdAssistanceService>();
         services.AddScoped<HouseholdImport>();
         services.AddScoped<HouseholdExport>();
         services.AddScoped<DashboardService>();
-        services.AddScoped<ReportService>();
+        services.AddScoped<ReportQueryService>();
+        services.AddScoped<ReportWorkflowService>();
         services.AddScoped<ReportExportService>();
         services.AddScoped<TargetService>();
         services.AddScoped<AccountService>();

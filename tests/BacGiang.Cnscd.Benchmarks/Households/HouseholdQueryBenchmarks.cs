@@ -1,10 +1,8 @@
 using BacGiang.Cnscd.Core.Time;
-using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Households;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BacGiang.Cnscd.Benchmarks.Households;
 
@@ -28,7 +26,7 @@ public class HouseholdQueryBenchmarks
         var database = ScaleDatabase.For(Engine);
         var commune = database.UnitWithAboutAsync(UnitLevel.Commune, int.MaxValue).GetAwaiter().GetResult();
         _communeId = commune.Id;
-        _service = new HouseholdService(database.As(commune), new AccessRefusals(database.As(commune), NullLogger<AccessRefusals>.Instance), VietnamClock.System, NullLogger<HouseholdService>.Instance);
+        _service = new HouseholdService(database.As(commune), VietnamClock.System);
     }
 
     [Benchmark]

@@ -19,7 +19,7 @@ public sealed partial class CrossingAllowListTests
         // Derived summaries move with whoever changed a household.
         ["BacGiang.Cnscd.Core/Features/Dashboards/SummaryMaintenance.cs"] = 1,
         // A commune's deadline is set on its district's report.
-        ["BacGiang.Cnscd.Core/Features/Reports/ReportService.cs"] = 1,
+        ["BacGiang.Cnscd.Core/Features/Reports/ReportQueryService.cs"] = 1,
         // The seeds, as a system actor (asserted).
         ["BacGiang.Cnscd.Core/Seeding/ProvinceSeeder.cs"] = 3,
         ["BacGiang.Cnscd.Web/Demo/DemoSeeder.cs"] = 1,

@@ -51,19 +51,20 @@ public abstract class SummaryMaintenanceTests(DatabaseProvider provider) : Engin
             var pick = householdIds[random.Next(householdIds.Count)];
             var village = villages.Single(v => v.Id == pick.UnitId);
             var commune = Mini.Communes.Single(c => c.Id == village.ParentId);
-            var households = CoreServices.CreateOn<HouseholdService>(Today, new ActorContextFactory(Database, MiniProvince.ActorFor(commune, "officer")));
+            var visits = CoreServices.CreateOn<HouseholdVisitService>(Today, new ActorContextFactory(Database, MiniProvince.ActorFor(commune, "officer")));
+            var assistance = CoreServices.CreateOn<HouseholdAssistanceService>(Today, new ActorContextFactory(Database, MiniProvince.ActorFor(commune, "officer")));
             var kind = random.Next(8);
             operations[kind.ToString(System.Globalization.CultureInfo.InvariantCulture)] = operations.GetValueOrDefault(kind.ToString(System.Globalization.CultureInfo.InvariantCulture)) + 1;
             switch (kind)
             {
                 case 0 or 1: // a visit: skills, accounts, coverage
                     var skills = (DigitalSkills)random.Next(0, 32);
-                    var visit = await households.LogVisitAsync(new VisitRequest(Guid.NewGuid(), pick.Id, Today.AddDays(-random.Next(0, 30)),
+                    var visit = await visits.LogVisitAsync(new VisitRequest(Guid.NewGuid(), pick.Id, Today.AddDays(-random.Next(0, 30)),
                         members[village.Id], skills, random.Next(3) > 0, random.Next(3) > 0, null));
                     Assert.True(visit.Succeeded, visit.Error);
                     break;
                 case 2: // assignment to the village's member, or cleared
-                    var assigned = await households.AssignAsync([pick.Id], random.Next(2) == 0 ? members[village.Id] : null);
+                    var assigned = await assistance.AssignAsync([pick.Id], random.Next(2) == 0 ? members[village.Id] : null);
                     Assert.True(assigned.Succeeded, assigned.Error);
                     break;
                 case 3: // assistance (coverage by assistance), as the household page will write it

@@ -18,7 +18,15 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
 
     private HouseholdService ServiceFor(Actor actor) => CoreServices.CreateOn<HouseholdService>(Today, new ActorContextFactory(Database, actor));
 
+    private HouseholdVisitService VisitsFor(Actor actor) => CoreServices.CreateOn<HouseholdVisitService>(Today, new ActorContextFactory(Database, actor));
+
+    private HouseholdAssistanceService AssistanceFor(Actor actor) => CoreServices.CreateOn<HouseholdAssistanceService>(Today, new ActorContextFactory(Database, actor));
+
     private HouseholdService VillageLeader => ServiceFor(MiniProvince.ActorFor(Mini.V11, "leader-v11"));
+
+    private HouseholdVisitService VillageLeaderVisits => VisitsFor(MiniProvince.ActorFor(Mini.V11, "leader-v11"));
+
+    private HouseholdAssistanceService VillageLeaderAssistance => AssistanceFor(MiniProvince.ActorFor(Mini.V11, "leader-v11"));
 
     /// <summary>Adds an active member to the team of a village and returns the membership id.</summary>
     private async Task<int> AddMemberAsync(AdministrativeUnit village, string name, DateOnly? endDate = null)
@@ -52,18 +60,18 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
         var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
 
-        var result = await VillageLeader.AssignAsync([duc, hang], memberId);
+        var result = await VillageLeaderAssistance.AssignAsync([duc, hang], memberId);
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(2, result.Count);
-        var mine = await VillageLeader.AssignedToAsync(memberId, new PageRequest(0, 20));
+        Assert.Equal(2, result.Value);
+        var mine = await VillageLeaderAssistance.AssignedToAsync(memberId, new PageRequest(0, 20));
         Assert.Equal(2, mine.TotalCount);
         Assert.All(mine.Items, r => Assert.Contains("Tài khoản VNeID mức 2", r.Missing));
         Assert.Contains("Thanh toán trực tuyến", mine.Items[0].Missing);
 
         // Once a household is covered it has nothing left to do and moves to the end of the list.
-        await VillageLeader.LogVisitAsync(Visit(duc, memberId, DigitalSkills.All, vneid: true, dvc: true));
-        mine = await VillageLeader.AssignedToAsync(memberId, new PageRequest(0, 20));
+        await VillageLeaderVisits.LogVisitAsync(Visit(duc, memberId, DigitalSkills.All, vneid: true, dvc: true));
+        mine = await VillageLeaderAssistance.AssignedToAsync(memberId, new PageRequest(0, 20));
         Assert.Equal(hang, mine.Items[0].Id);
         Assert.Empty(mine.Items[1].Missing);
     }
@@ -73,7 +81,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
     {
         var otherVillageMember = await AddMemberAsync(Mini.V12, "Lê Thị Thôn Bên");
         var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
-        var communeOfficer = ServiceFor(MiniProvince.ActorFor(Mini.C1, "officer-c1"));
+        var communeOfficer = AssistanceFor(MiniProvince.ActorFor(Mini.C1, "officer-c1"));
 
         var result = await communeOfficer.AssignAsync([duc], otherVillageMember);
 
@@ -88,7 +96,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
     {
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Phụ Trách");
         var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
-        var district = ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
+        var district = AssistanceFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
 
         await Assert.ThrowsAsync<ScopeViolationException>(() => district.AssignAsync([duc], memberId));
 
@@ -239,19 +247,19 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
         var request = Visit(householdId, memberId);
-        var service = VillageLeader;
+        var service = VillageLeaderVisits;
 
         var first = await service.LogVisitAsync(request);
         var second = await service.LogVisitAsync(request);
         // A retry from a second circuit at the same moment: the unique index decides, the loser reads back.
-        var racing = await Task.WhenAll(VillageLeader.LogVisitAsync(request with { }), VillageLeader.LogVisitAsync(request));
+        var racing = await Task.WhenAll(VillageLeaderVisits.LogVisitAsync(request with { }), VillageLeaderVisits.LogVisitAsync(request));
 
         Assert.True(first.Succeeded);
-        Assert.False(first.AlreadyRecorded);
+        Assert.False(first.Value!.AlreadyRecorded);
         Assert.True(second.Succeeded);
-        Assert.True(second.AlreadyRecorded);
-        Assert.Equal(first.VisitId, second.VisitId);
-        Assert.All(racing, r => Assert.Equal(first.VisitId, r.VisitId));
+        Assert.True(second.Value!.AlreadyRecorded);
+        Assert.Equal(first.Value!.VisitId, second.Value!.VisitId);
+        Assert.All(racing, r => Assert.Equal(first.Value!.VisitId, r.Value!.VisitId));
         await using var db = Database.CreateSystemContext();
         Assert.Equal(1, await db.HouseholdVisits.CountAsync(v => v.HouseholdId == householdId));
     }
@@ -263,8 +271,8 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
 
         var results = await Task.WhenAll(
-            VillageLeader.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping)),
-            VillageLeader.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineSafety)));
+            VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping)),
+            VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineSafety)));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
         await using var db = Database.CreateSystemContext();
@@ -279,7 +287,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
 
-        var result = await VillageLeader.LogVisitAsync(Visit(householdId, memberId, on: Today.AddDays(1)));
+        var result = await VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, on: Today.AddDays(1)));
 
         Assert.False(result.Succeeded);
         Assert.Equal("Ngày thăm không được sau hôm nay.", result.Error);
@@ -295,12 +303,12 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
         var service = VillageLeader;
 
-        var partial = await service.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlinePublicServices | DigitalSkills.OnlinePayment,
+        var partial = await VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlinePublicServices | DigitalSkills.OnlinePayment,
             Today.AddDays(-10), vneid: true, dvc: true));
-        Assert.Equal(CoverageStatus.NotCovered, partial.Coverage);
-        var full = await service.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping | DigitalSkills.OnlineSafety | DigitalSkills.OtherPlatforms,
+        Assert.Equal(CoverageStatus.NotCovered, partial.Value!.Coverage);
+        var full = await VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.OnlineShopping | DigitalSkills.OnlineSafety | DigitalSkills.OtherPlatforms,
             Today.AddDays(-2), vneid: true, dvc: true));
-        Assert.Equal(CoverageStatus.CoveredByOwnMember, full.Coverage);
+        Assert.Equal(CoverageStatus.CoveredByOwnMember, full.Value!.Coverage);
 
         var detail = await service.GetAsync(householdId);
         Assert.NotNull(detail);
@@ -316,7 +324,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         Assert.Equal(Today.AddDays(-2), (await db.Teams.SingleAsync(t => t.UnitId == Mini.V11.Id)).LastActivityOn);
 
         // A late-typed older visit adds its skills' history but does not overwrite what the newer visit saw.
-        await service.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.None, Today.AddDays(-20), vneid: false, dvc: false));
+        await VillageLeaderVisits.LogVisitAsync(Visit(householdId, memberId, DigitalSkills.None, Today.AddDays(-20), vneid: false, dvc: false));
         var after = await service.GetAsync(householdId);
         Assert.True(after!.HasVneidLevel2);
         Assert.Equal(Today.AddDays(-2), after.LastVisitedOn);
@@ -329,7 +337,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var otherVillageMember = await AddMemberAsync(Mini.V12, "Người Thôn Khác");
         var formerMember = await AddMemberAsync(Mini.V11, "Người Đã Nghỉ", endDate: Today.AddDays(-30));
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
-        var commune = ServiceFor(MiniProvince.ActorFor(Mini.C1));
+        var commune = VisitsFor(MiniProvince.ActorFor(Mini.C1));
 
         Assert.Equal(HouseholdMessages.MemberNotInTeam, (await commune.LogVisitAsync(Visit(householdId, otherVillageMember))).Error);
         Assert.Equal(HouseholdMessages.MemberNotInTeam, (await commune.LogVisitAsync(Visit(householdId, formerMember))).Error);
@@ -343,7 +351,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");
         var siblingHousehold = await HouseholdIdAsync(Mini.V12, "Lê Văn Nam");
 
-        await Assert.ThrowsAsync<ScopeViolationException>(() => VillageLeader.LogVisitAsync(Visit(siblingHousehold, memberId)));
+        await Assert.ThrowsAsync<ScopeViolationException>(() => VillageLeaderVisits.LogVisitAsync(Visit(siblingHousehold, memberId)));
         Assert.Null(await VillageLeader.GetAsync(siblingHousehold));
 
         await using var db = Database.CreateSystemContext();
@@ -363,7 +371,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var householdId = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
 
         var refused = await Assert.ThrowsAsync<ScopeViolationException>(() =>
-            ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1")).LogVisitAsync(Visit(householdId, memberId)));
+            VisitsFor(MiniProvince.ActorFor(Mini.D1, "district-d1")).LogVisitAsync(Visit(householdId, memberId)));
 
         Assert.Equal(HouseholdMessages.NotAVisitor, refused.Message);
         await using var db = Database.CreateSystemContext();
@@ -379,17 +387,17 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var service = VillageLeader;
         var before = (await service.GetAsync(hang))!;
 
-        var result = await service.SetAssistanceAsync(hang, true, memberId, before.Version);
+        var result = await VillageLeaderAssistance.SetAssistanceAsync(hang, true, memberId, before.Version);
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(CoverageStatus.CoveredByAssistance, result.Coverage);
+        Assert.Equal(CoverageStatus.CoveredByAssistance, result.Value!.Coverage);
         var after = (await service.GetAsync(hang))!;
-        Assert.Equal((true, memberId, "Hoàng Văn Giúp", result.Version), (after.NeedsAssistance, after.AssistantMemberId, after.AssistantName, after.Version));
+        Assert.Equal((true, memberId, "Hoàng Văn Giúp", result.Value!.Version), (after.NeedsAssistance, after.AssistantMemberId, after.AssistantName, after.Version));
         Assert.NotEqual(before.Version, after.Version);
 
         // The assistant is ignored (cleared) when the household no longer needs help.
-        var cleared = await service.SetAssistanceAsync(hang, false, memberId, after.Version);
-        Assert.Equal(CoverageStatus.NotCovered, cleared.Coverage);
+        var cleared = await VillageLeaderAssistance.SetAssistanceAsync(hang, false, memberId, after.Version);
+        Assert.Equal(CoverageStatus.NotCovered, cleared.Value!.Coverage);
         await using var db = Database.CreateSystemContext();
         var stored = await db.Households.SingleAsync(h => h.Id == hang);
         Assert.Equal((false, (int?)null), (stored.NeedsAssistance, stored.AssistantMemberId));
@@ -405,9 +413,9 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var service = VillageLeader;
         var read = (await service.GetAsync(hang))!;
         // Someone else saves first (a visit changes the household and its version).
-        await service.LogVisitAsync(Visit(hang, memberId, vneid: true));
+        await VillageLeaderVisits.LogVisitAsync(Visit(hang, memberId, vneid: true));
 
-        var result = await service.SetAssistanceAsync(hang, true, memberId, read.Version);
+        var result = await VillageLeaderAssistance.SetAssistanceAsync(hang, true, memberId, read.Version);
 
         Assert.False(result.Succeeded);
         Assert.Equal(HouseholdMessages.Stale, result.Error);
@@ -423,7 +431,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var officer = ServiceFor(MiniProvince.ActorFor(Mini.C1, "officer-c1"));
         var read = (await officer.GetAsync(hang))!;
 
-        var result = await officer.SetAssistanceAsync(hang, true, otherVillageMember, read.Version);
+        var result = await AssistanceFor(MiniProvince.ActorFor(Mini.C1, "officer-c1")).SetAssistanceAsync(hang, true, otherVillageMember, read.Version);
 
         Assert.Equal(HouseholdMessages.AssistantNotInTeam, result.Error);
     }
@@ -432,7 +440,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
     public async Task SetAssistance_ByADistrictOfficer_IsRefused_AndAudited()
     {
         var hang = await HouseholdIdAsync(Mini.V11, "Trần Thị Hằng");
-        var district = ServiceFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
+        var district = AssistanceFor(MiniProvince.ActorFor(Mini.D1, "district-d1"));
 
         await Assert.ThrowsAsync<ScopeViolationException>(() => district.SetAssistanceAsync(hang, true, null, 0));
 
@@ -447,7 +455,7 @@ public abstract class HouseholdServiceTests(DatabaseProvider provider) : EngineT
         var memberId = await AddMemberAsync(Mini.V11, "Hoàng Văn Tổ");
         var nam = await HouseholdIdAsync(Mini.V11, "Lê Văn Nam");
         var duc = await HouseholdIdAsync(Mini.V11, "Nguyễn Văn Đức");
-        var service = VillageLeader;
+        var service = VillageLeaderVisits;
         await service.LogVisitAsync(Visit(nam, memberId, on: Today.AddDays(-5)));
         await service.LogVisitAsync(Visit(duc, memberId, on: Today.AddDays(-1)));
 

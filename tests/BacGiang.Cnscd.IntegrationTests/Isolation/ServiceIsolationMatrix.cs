@@ -136,7 +136,14 @@ public abstract class ServiceIsolationMatrix(DatabaseProvider provider) : Engine
 
     protected static ReportNarrative ForgedNarrative => new("Giả mạo", "Giả mạo", "Giả mạo");
 
-    protected static ReportService Reports(MatrixContext m) => CoreServices.Create<ReportService>(new ActorContextFactory(m.Database, m.Actor));
+    protected static ReportQueryService Reports(MatrixContext m) => CoreServices.Create<ReportQueryService>(new ActorContextFactory(m.Database, m.Actor));
+
+    protected static ReportWorkflowService Workflow(MatrixContext m) => CoreServices.Create<ReportWorkflowService>(new ActorContextFactory(m.Database, m.Actor));
+
+    protected static HouseholdVisitService Visits(MatrixContext m) => CoreServices.Create<HouseholdVisitService>(new ActorContextFactory(m.Database, m.Actor));
+
+    protected static HouseholdAssistanceService Assistance(MatrixContext m) =>
+        CoreServices.Create<HouseholdAssistanceService>(new ActorContextFactory(m.Database, m.Actor));
 
     /// <summary>
     /// A submitted Q4 2026 report of the sibling (the sibling commune or district itself, or the commune of the sibling

@@ -1,6 +1,7 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
@@ -15,12 +16,16 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
 {
     private static readonly ReportNarrative Narrative = new("Đã hướng dẫn 6 hộ.", "Thiếu điện thoại thông minh.", "Đề nghị hỗ trợ thiết bị.");
 
-    private ReportService As(AdministrativeUnit unit, string user = "officer") =>
-        CoreServices.Create<ReportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
+    private ReportWorkflowService As(AdministrativeUnit unit, string user = "officer") =>
+        CoreServices.Create<ReportWorkflowService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
+
+    /// <summary>The same officer reading reports.</summary>
+    private ReportQueryService ReadAs(AdministrativeUnit unit, string user = "officer") =>
+        CoreServices.Create<ReportQueryService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
 
     /// <summary>The same officer on a clock that reads <paramref name="today"/>.</summary>
-    private ReportService On(DateOnly today, AdministrativeUnit unit, string user = "officer") =>
-        CoreServices.CreateOn<ReportService>(today, new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
+    private ReportQueryService On(DateOnly today, AdministrativeUnit unit, string user = "officer") =>
+        CoreServices.CreateOn<ReportQueryService>(today, new ActorContextFactory(Database, MiniProvince.ActorFor(unit, user + "-" + unit.Code)));
 
     private ReportExportService ExportAs(AdministrativeUnit unit) =>
         CoreServices.Create<ReportExportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "export-" + unit.Code)), Options.Create(new ReportOptions()));
@@ -29,7 +34,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         ? CoreServices.CreateOn<TargetService>(day, new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "targets-" + unit.Code)))
         : CoreServices.Create<TargetService>(new ActorContextFactory(Database, MiniProvince.ActorFor(unit, "targets-" + unit.Code)));
 
-    private async Task<ReportResult> SubmitC1Async(ReportNarrative? narrative = null, int version = 0) =>
+    private async Task<CommandResult<ReportSaved>> SubmitC1Async(ReportNarrative? narrative = null, int version = 0) =>
         await As(Mini.C1).SubmitAsync(Mini.C1.Id, 2026, 4, narrative ?? Narrative, version);
 
     [Fact]
@@ -59,7 +64,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
             await db.SaveChangesAsync();
         }
 
-        var view = (await As(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4))!;
+        var view = (await ReadAs(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4))!;
         Assert.True(view.FiguresFrozen);
         Assert.Equal(6, view.Figures.Total.Households);
         Assert.Equal(ReportStatus.Submitted, view.Status);
@@ -74,33 +79,34 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         var first = await SubmitC1Async();
         var district = As(Mini.D1);
 
-        var returned = await district.ReturnAsync(first.ReportId, "Thiếu số liệu thôn 2", first.Version);
+        var returned = await district.ReturnAsync(first.Value!.ReportId, "Thiếu số liệu thôn 2", first.Value!.Version);
         Assert.True(returned.Succeeded, returned.Error);
-        var again = await As(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4);
+        var again = await ReadAs(Mini.C1).GetAsync(Mini.C1.Id, 2026, 4);
         Assert.Equal((ReportStatus.Returned, "Thiếu số liệu thôn 2", true), (again!.Status, again.ReviewComment, again.CanEdit));
 
-        var resubmitted = await SubmitC1Async(Narrative with { Results = "Đã hướng dẫn 6 hộ ở cả 2 thôn." }, returned.Version);
+        var resubmitted = await SubmitC1Async(Narrative with { Results = "Đã hướng dẫn 6 hộ ở cả 2 thôn." }, returned.Value!.Version);
         Assert.True(resubmitted.Succeeded, resubmitted.Error);
-        var approved = await district.ApproveAsync(first.ReportId, resubmitted.Version);
+        var approved = await district.ApproveAsync(first.Value!.ReportId, resubmitted.Value!.Version);
         Assert.True(approved.Succeeded, approved.Error);
 
         // Approved = locked.
-        var edit = await As(Mini.C1).SaveDraftAsync(Mini.C1.Id, 2026, 4, Narrative, approved.Version);
+        var edit = await As(Mini.C1).SaveDraftAsync(Mini.C1.Id, 2026, 4, Narrative, approved.Value!.Version);
         Assert.False(edit.Succeeded);
         Assert.Contains("Đã duyệt", edit.Error, StringComparison.Ordinal);
 
-        var view = (await district.GetAsync(Mini.C1.Id, 2026, 4))!;
+        var view = (await ReadAs(Mini.D1).GetAsync(Mini.C1.Id, 2026, 4))!;
         Assert.Equal([2, 1], view.Submissions.Select(s => s.Number));
         Assert.Equal([ReportStatus.Approved, ReportStatus.Returned], view.Submissions.Select(s => s.Outcome));
-        var firstVersion = (await district.GetSubmissionAsync(view.Submissions[1].Id))!;
+        var firstVersion = (await ReadAs(Mini.D1).GetSubmissionAsync(view.Submissions[1].Id))!;
         Assert.Equal(("Đã hướng dẫn 6 hộ.", "Thiếu số liệu thôn 2"), (firstVersion.Narrative.Results, firstVersion.ReviewComment));
 
         await using var db = Database.CreateSystemContext();
-        var steps = await db.AuditEntries.Where(a => a.EntityType == nameof(QuarterlyReport) && a.EntityId == first.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var steps = await db.AuditEntries.Where(a => a.EntityType == nameof(QuarterlyReport)
+                && a.EntityId == first.Value!.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(a => a.Id).Select(a => a.Changes!).ToListAsync();
         Assert.True(steps.Count >= 4, $"{steps.Count} audited steps");
         Assert.Contains(steps, c => c.Contains("\"Returned\"", StringComparison.Ordinal) || c.Contains("\"Status\":2", StringComparison.Ordinal));
-        Assert.Equal(2, await db.QuarterlyReportSubmissions.CountAsync(s => s.ReportId == first.ReportId));
+        Assert.Equal(2, await db.QuarterlyReportSubmissions.CountAsync(s => s.ReportId == first.Value!.ReportId));
     }
 
     [Fact]
@@ -110,13 +116,13 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         var first = As(Mini.D1, "first");
         var second = As(Mini.D1, "second");
 
-        var approved = await first.ApproveAsync(submitted.ReportId, submitted.Version);
-        var returned = await second.ReturnAsync(submitted.ReportId, "Lý do của người thứ hai", submitted.Version);
+        var approved = await first.ApproveAsync(submitted.Value!.ReportId, submitted.Value!.Version);
+        var returned = await second.ReturnAsync(submitted.Value!.ReportId, "Lý do của người thứ hai", submitted.Value!.Version);
 
         Assert.True(approved.Succeeded);
         Assert.False(returned.Succeeded);
-        Assert.True(returned.Conflict);
-        Assert.Equal(ReportStatus.Approved, returned.Status);
+        Assert.True(returned.IsConflict);
+        Assert.Equal(ReportStatus.Approved, returned.Value!.Status);
         Assert.Contains("đã duyệt báo cáo này", returned.Error, StringComparison.Ordinal);
         await using var db = Database.CreateSystemContext();
         var stored = await db.QuarterlyReports.SingleAsync();
@@ -128,8 +134,8 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
     {
         var submitted = await SubmitC1Async();
 
-        await Assert.ThrowsAsync<ScopeViolationException>(() => As(Mini.D2).ApproveAsync(submitted.ReportId, submitted.Version));
-        var self = await As(Mini.C1).ApproveAsync(submitted.ReportId, submitted.Version);
+        await Assert.ThrowsAsync<ScopeViolationException>(() => As(Mini.D2).ApproveAsync(submitted.Value!.ReportId, submitted.Value!.Version));
+        var self = await As(Mini.C1).ApproveAsync(submitted.Value!.ReportId, submitted.Value!.Version);
         Assert.False(self.Succeeded);
         Assert.Equal(ReportMessages.NotTheReviewer, self.Error);
 
@@ -146,9 +152,9 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         await ReportFixture.BuildAsync(Database, Mini);
         var c1 = await SubmitC1Async();
         var district = As(Mini.D1);
-        Assert.True((await district.ApproveAsync(c1.ReportId, c1.Version)).Succeeded);
+        Assert.True((await district.ApproveAsync(c1.Value!.ReportId, c1.Value!.Version)).Succeeded);
 
-        var draft = (await district.GetAsync(Mini.D1.Id, 2026, 4))!;
+        var draft = (await ReadAs(Mini.D1).GetAsync(Mini.D1.Id, 2026, 4))!;
         Assert.True(draft.CanEdit);
         Assert.Equal([true, false], draft.Figures.Rows.Select(r => r.FromSubmittedReport));
         Assert.Equal(9, draft.Figures.Total.Households); // C1's frozen 6 + C3's computed 3
@@ -156,10 +162,10 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         var submitted = await district.SubmitAsync(Mini.D1.Id, 2026, 4, Narrative, 0);
         Assert.True(submitted.Succeeded, submitted.Error);
         var province = As(Mini.Province);
-        Assert.True((await province.ReturnAsync(submitted.ReportId, "Bổ sung đề xuất", submitted.Version)).Succeeded);
-        var again = await district.SubmitAsync(Mini.D1.Id, 2026, 4, Narrative with { Proposals = "Đề nghị cấp kinh phí." }, submitted.Version + 1);
+        Assert.True((await province.ReturnAsync(submitted.Value!.ReportId, "Bổ sung đề xuất", submitted.Value!.Version)).Succeeded);
+        var again = await district.SubmitAsync(Mini.D1.Id, 2026, 4, Narrative with { Proposals = "Đề nghị cấp kinh phí." }, submitted.Value!.Version + 1);
         Assert.True(again.Succeeded, again.Error);
-        Assert.True((await province.ApproveAsync(submitted.ReportId, again.Version)).Succeeded);
+        Assert.True((await province.ApproveAsync(submitted.Value!.ReportId, again.Value!.Version)).Succeeded);
     }
 
     [Fact]
@@ -224,16 +230,16 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : EngineTest
         var due = new DateOnly(2026, 12, 31);
         var set = await TargetsAs(Mini.D1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 80, due, 0);
         Assert.True(set.Succeeded, set.Error);
-        Assert.False((await TargetsAs(Mini.D1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 120, due, set.Version)).Succeeded);
-        var stale = await TargetsAs(Mini.D1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 85, due, set.Version + 5);
-        Assert.True(stale.Conflict);
+        Assert.False((await TargetsAs(Mini.D1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 120, due, set.Value)).Succeeded);
+        var stale = await TargetsAs(Mini.D1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 85, due, set.Value + 5);
+        Assert.True(stale.IsConflict);
 
         var rows = (await TargetsAs(Mini.D1, new DateOnly(2026, 12, 1)).ListAsync(Mini.D1.Id, new PageRequest(0, 20))).Items;
         var cell = rows.Single(r => r.UnitId == Mini.C1.Id).Cells.Single(c => c.Indicator == TargetIndicator.HouseholdsCovered);
         Assert.Equal((80m, 33.3m, false), (cell.TargetPercent, cell.ActualPercent, cell.Reached));
 
         // The report carries the target next to the figure, frozen with it.
-        var report = (await As(Mini.D1).GetAsync(Mini.D1.Id, 2026, 4))!;
+        var report = (await ReadAs(Mini.D1).GetAsync(Mini.D1.Id, 2026, 4))!;
         Assert.Equal(80m, report.Figures.Rows.Single(r => r.UnitId == Mini.C1.Id).TargetFor(TargetIndicator.HouseholdsCovered)!.Percent);
 
         await Assert.ThrowsAsync<ScopeViolationException>(() => TargetsAs(Mini.C1).SetAsync(Mini.C1.Id, TargetIndicator.HouseholdsCovered, 10, due, 0));

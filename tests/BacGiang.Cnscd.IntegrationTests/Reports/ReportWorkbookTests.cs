@@ -26,7 +26,7 @@ public abstract class ReportWorkbookTests(DatabaseProvider provider) : EngineTes
     public async Task DistrictExport_HasTheAdministrativeHeader_TheNarrative_AndTheSignatureBlock()
     {
         await ReportFixture.BuildAsync(Database, Mini);
-        var district = CoreServices.Create<ReportService>(new ActorContextFactory(Database, MiniProvince.ActorFor(Mini.D1, "d1")));
+        var district = CoreServices.Create<ReportWorkflowService>(new ActorContextFactory(Database, MiniProvince.ActorFor(Mini.D1, "d1")));
         Assert.True((await district.SubmitAsync(Mini.D1.Id, 2026, 4, Narrative, 0)).Succeeded);
 
         using var workbook = await ExportAsync(Mini.D1, new ReportOptions { RecipientName = "Sở Thông tin và Truyền thông" });

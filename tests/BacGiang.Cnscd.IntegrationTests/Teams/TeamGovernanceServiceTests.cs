@@ -38,10 +38,10 @@ public abstract class TeamGovernanceServiceTests(DatabaseProvider provider) : En
         var regulation = await governance.SetRegulationAsync(team.Id, " 15/QĐ-UBND ", new DateOnly(2025, 3, 10),
             new FileUpload("C:\\Tài liệu\\Quy chế tổ.PDF", Pdf), team.Version);
         Assert.True(regulation.Succeeded, string.Join("; ", regulation.Errors));
-        var plan = await governance.SaveAnnualPlanAsync(team.Id, Today.Year, "Phủ 100% hộ có người biết 05 kỹ năng số", null, regulation.Version!.Value);
+        var plan = await governance.SaveAnnualPlanAsync(team.Id, Today.Year, "Phủ 100% hộ có người biết 05 kỹ năng số", null, regulation.Value);
         Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
         // Saving the same year again replaces the plan, it does not add a second one.
-        var again = await governance.SaveAnnualPlanAsync(team.Id, Today.Year, "Phủ 95% hộ", new FileUpload("ke-hoach.pdf", Pdf), plan.Version!.Value);
+        var again = await governance.SaveAnnualPlanAsync(team.Id, Today.Year, "Phủ 95% hộ", new FileUpload("ke-hoach.pdf", Pdf), plan.Value);
         Assert.True(again.Succeeded);
 
         var detail = (await governance.GetAsync(team.Id))!;

@@ -40,7 +40,7 @@ public abstract class TeamMergeServiceTests(DatabaseProvider provider) : EngineT
         {
             var result = await roster.AddMemberAsync(team.Id, input, version);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-            version = result.Version!.Value;
+            version = result.Value;
         }
 
         return await db.Teams.AsNoTracking().SingleAsync(t => t.Id == team.Id);

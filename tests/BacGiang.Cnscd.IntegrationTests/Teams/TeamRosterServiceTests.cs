@@ -42,7 +42,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
         {
             var result = await roster.AddMemberAsync(team.Id, Member(name, position, title, start, phone), version);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-            version = result.Version!.Value;
+            version = result.Value;
         }
 
         return version;
@@ -92,7 +92,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
         var first = await roster.AddMemberAsync(team.Id, Member("Nguyễn Văn An", TeamPosition.Member, OfficialTitle.None, Today, "0912 345 678"), team.Version);
         Assert.True(first.Succeeded);
 
-        var again = await roster.AddMemberAsync(team.Id, Member("Nguyen Van An", TeamPosition.Member, OfficialTitle.None, Today, "+84912345678"), first.Version!.Value);
+        var again = await roster.AddMemberAsync(team.Id, Member("Nguyen Van An", TeamPosition.Member, OfficialTitle.None, Today, "+84912345678"), first.Value);
 
         Assert.Equal([TeamRosterService.AlreadyOnTeamMessage], again.Errors);
         await using var db = Database.CreateSystemContext();
@@ -109,7 +109,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
             Member("Phạm Văn Bình", TeamPosition.Member, OfficialTitle.None, new DateOnly(2025, 1, 1)), version);
         var membershipId = await MembershipIdAsync("Phạm Văn Bình");
 
-        var changed = await roster.ChangePositionAsync(membershipId, TeamPosition.Deputy, OfficialTitle.None, new DateOnly(2025, 7, 1), added.Version!.Value);
+        var changed = await roster.ChangePositionAsync(membershipId, TeamPosition.Deputy, OfficialTitle.None, new DateOnly(2025, 7, 1), added.Value);
 
         Assert.True(changed.Succeeded, string.Join("; ", changed.Errors));
         var teams = TeamsFor(actor);
@@ -144,7 +144,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
         await using var db = Database.CreateSystemContext();
         Assert.True(await db.TeamMembers.AnyAsync(m => m.Id == chair), "an ended membership is kept, never deleted");
         // An ended membership cannot be ended or changed again.
-        Assert.Equal([TeamRosterService.AlreadyEndedMessage], (await roster.EndMembershipAsync(chair, Today, ended.Version!.Value)).Errors);
+        Assert.Equal([TeamRosterService.AlreadyEndedMessage], (await roster.EndMembershipAsync(chair, Today, ended.Value)).Errors);
     }
 
     [Fact]
@@ -158,9 +158,9 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
             Member("Giáp Văn Thôn", TeamPosition.Member, OfficialTitle.None, new DateOnly(2025, 1, 1), "0988000111"), commune.Version);
         var membershipId = await MembershipIdAsync("Giáp Văn Thôn");
 
-        var wrongTitle = await roster.MoveMemberAsync(membershipId, village.Id, TeamPosition.Leader, OfficialTitle.CommuneChair, Today, added.Version!.Value);
+        var wrongTitle = await roster.MoveMemberAsync(membershipId, village.Id, TeamPosition.Leader, OfficialTitle.CommuneChair, Today, added.Value);
         Assert.Equal([TeamRosterService.TitleMessage], wrongTitle.Errors);
-        var moved = await roster.MoveMemberAsync(membershipId, village.Id, TeamPosition.Leader, OfficialTitle.VillageHead, Today, added.Version!.Value);
+        var moved = await roster.MoveMemberAsync(membershipId, village.Id, TeamPosition.Leader, OfficialTitle.VillageHead, Today, added.Value);
 
         Assert.True(moved.Succeeded, string.Join("; ", moved.Errors));
         var teams = TeamsFor(actor);
@@ -185,7 +185,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
         var membershipId = await MembershipIdAsync("Hà Văn Đi");
         var foreign = await TeamAsync(Mini.V31);
 
-        var result = await roster.MoveMemberAsync(membershipId, foreign.Id, TeamPosition.Member, OfficialTitle.None, Today, added.Version!.Value);
+        var result = await roster.MoveMemberAsync(membershipId, foreign.Id, TeamPosition.Member, OfficialTitle.None, Today, added.Value);
 
         Assert.Equal([TeamService.NotFoundMessage], result.Errors);
         await using var db = Database.CreateSystemContext();
@@ -236,7 +236,7 @@ public abstract class TeamRosterServiceTests(DatabaseProvider provider) : Engine
         var membershipId = await MembershipIdAsync("Đỗ Thị Giao");
         Assert.Equal(1, (await TeamsFor(actor).GetTeamAsync(Mini.C1.Id))!.Governance.MembersWithoutTask);
 
-        var set = await roster.SetTaskAsync(membershipId, "  Phụ trách Tổ dân phố số 1 và số 2  ", added.Version!.Value);
+        var set = await roster.SetTaskAsync(membershipId, "  Phụ trách Tổ dân phố số 1 và số 2  ", added.Value);
 
         Assert.True(set.Succeeded);
         Assert.True((await TeamsFor(actor).GetTeamAsync(Mini.C1.Id))!.Governance.EveryMemberHasTask);

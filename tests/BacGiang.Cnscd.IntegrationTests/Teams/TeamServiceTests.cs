@@ -271,7 +271,7 @@ public abstract class TeamServiceTests(DatabaseProvider provider) : EngineTestBa
         var lost = await second.UpdateContactAsync(loadedBySecond.TeamId, "https://zalo.me/g/khac", "0912345678", loadedBySecond.Version);
 
         Assert.True(saved.Succeeded);
-        Assert.Equal(loadedByFirst.Version + 1, saved.Version);
+        Assert.Equal(loadedByFirst.Version + 1, saved.Value);
         Assert.False(lost.Succeeded);
         Assert.True(lost.IsConflict);
         Assert.Equal(["Tổ đã được người khác cập nhật; hãy tải lại để xem thay đổi."], lost.Errors);

@@ -4,12 +4,14 @@ using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using static BacGiang.Cnscd.Core.Features.Accounts.AccountRules;
 
 namespace BacGiang.Cnscd.Core.Features.Accounts;
 
@@ -39,8 +41,6 @@ public sealed class AccountService(
     public const int MaxUnitOptions = 50;
 
     private const string NotFound = "Không tìm thấy tài khoản.";
-
-    internal const string OutsideScope = "Đơn vị này nằm ngoài phạm vi quản lý của bạn.";
 
     internal PasswordOptions PasswordOptions => userManagerTemplate.Options.Password;
 
@@ -134,7 +134,7 @@ public sealed class AccountService(
     /// Creates an account. Refused (exception, audited) when the role is not below the reader's or the unit
     /// is not of the role's level inside the reader's subtree; fails (result) on Identity's validation.
     /// </summary>
-    public async Task<AccountResult> CreateAsync(AccountRequest request, string password, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<string>> CreateAsync(AccountRequest request, string password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         const string operation = "Tạo tài khoản";
@@ -151,11 +151,11 @@ public sealed class AccountService(
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Account {AccountId} created by {ActorId}", user.Id, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>
@@ -163,7 +163,7 @@ public sealed class AccountService(
     /// stamp the editor loaded: if the account changed since, nothing is saved and the result says so.
     /// A change of role, unit or e-mail renews the security stamp, which ends the account's open sessions.
     /// </summary>
-    public async Task<AccountResult> UpdateAsync(string id, AccountRequest request, string expectedConcurrencyStamp,
+    public async Task<CommandResult<string>> UpdateAsync(string id, AccountRequest request, string expectedConcurrencyStamp,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -174,7 +174,7 @@ public sealed class AccountService(
         var user = await FindManageableAsync(db, users, manager, id, operation, cancellationToken);
         if (user is null)
         {
-            return AccountResult.Fail(NotFound);
+            return CommandResult<string>.Invalid(NotFound);
         }
 
         var bindingChanged = request.Role != user.Role || request.UnitId != user.UnitId;
@@ -193,7 +193,7 @@ public sealed class AccountService(
 
         if (!string.Equals(user.ConcurrencyStamp, expectedConcurrencyStamp, StringComparison.Ordinal))
         {
-            return AccountResult.Fail(AccountMessages.Conflict);
+            return CommandResult<string>.Conflicted(new EditConflict(AccountMessages.Conflict, null));
         }
 
         // The stamp the editor saw is also the one the UPDATE's WHERE clause checks, so an edit that lands
@@ -212,15 +212,15 @@ public sealed class AccountService(
             : await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Account {AccountId} updated by {ActorId}", user.Id, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>Locks (<paramref name="active"/> false) or unlocks an account; locking ends its open sessions.</summary>
-    public async Task<AccountResult> SetActiveAsync(string id, bool active, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<string>> SetActiveAsync(string id, bool active, CancellationToken cancellationToken = default)
     {
         var operation = active ? "Mở khóa tài khoản" : "Khóa tài khoản";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -229,7 +229,7 @@ public sealed class AccountService(
         var user = await FindManageableAsync(db, users, manager, id, operation, cancellationToken);
         if (user is null)
         {
-            return AccountResult.Fail(NotFound);
+            return CommandResult<string>.Invalid(NotFound);
         }
 
         if (user.Id == manager.UserId)
@@ -239,25 +239,25 @@ public sealed class AccountService(
 
         if (user.IsActive == active)
         {
-            return AccountResult.Ok(user.Id);
+            return CommandResult<string>.Ok(user.Id);
         }
 
         user.IsActive = active;
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Account {AccountId} set active={Active} by {ActorId}", user.Id, active, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>
     /// Gives an account a new password (validated like any other) and ends its open sessions; also clears a
     /// lockout. Not for one's own account: that goes through "change password", which asks for the old one.
     /// </summary>
-    public async Task<AccountResult> ResetPasswordAsync(string id, string newPassword, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<string>> ResetPasswordAsync(string id, string newPassword, CancellationToken cancellationToken = default)
     {
         const string operation = "Đặt lại mật khẩu";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -266,7 +266,7 @@ public sealed class AccountService(
         var user = await FindManageableAsync(db, users, manager, id, operation, cancellationToken);
         if (user is null)
         {
-            return AccountResult.Fail(NotFound);
+            return CommandResult<string>.Invalid(NotFound);
         }
 
         if (user.Id == manager.UserId)
@@ -276,7 +276,7 @@ public sealed class AccountService(
 
         if (await ValidatePasswordAsync(users, user, newPassword) is { Count: > 0 } errors)
         {
-            return AccountResult.Fail(errors);
+            return CommandResult<string>.Invalid(errors);
         }
 
         // One save for hash, lockout and stamp (RemovePassword + AddPassword would be two).
@@ -286,11 +286,11 @@ public sealed class AccountService(
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
-            return AccountResult.Fail(AccountMessages.Translate(result.Errors, PasswordOptions));
+            return CommandResult<string>.Invalid(AccountMessages.Translate(result.Errors, PasswordOptions));
         }
 
         logger.LogInformation("Password of account {AccountId} reset by {ActorId}", user.Id, manager.UserId);
-        return AccountResult.Ok(user.Id);
+        return CommandResult<string>.Ok(user.Id);
     }
 
     /// <summary>Whether an account of <paramref name="managerRole"/> may manage (and grant) <paramref name="role"/>.</summary>
@@ -300,20 +300,6 @@ public sealed class AccountService(
         AppRole.DistrictOfficer or AppRole.CommuneOfficer => role < managerRole,
         _ => false,
     };
-
-    private static List<AppRole> ManageableRoles(AppRole managerRole) =>
-        Enum.GetValues<AppRole>().Where(r => CanManage(managerRole, r)).ToList();
-
-    /// <summary>A new, active account as <paramref name="request"/> describes it, without a password yet.</summary>
-    internal static AppUser NewAccount(AccountRequest request, DateTime createdAtUtc)
-    {
-        var email = request.Email.Trim();
-        return new AppUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, FullName = request.FullName.Trim(),
-            Role = request.Role, UnitId = request.UnitId, IsActive = true, CreatedAtUtc = createdAtUtc,
-        };
-    }
 
     /// <summary>Identity's password validators (length, character classes), their errors said in Vietnamese.</summary>
     internal async Task<IReadOnlyList<string>> ValidatePasswordAsync(UserManager<AppUser> users, AppUser user, string password)
@@ -332,30 +318,6 @@ public sealed class AccountService(
         new(new AccountUserStore(db, userManagerTemplate.ErrorDescriber), Options.Create(userManagerTemplate.Options),
             userManagerTemplate.PasswordHasher, userManagerTemplate.UserValidators, userManagerTemplate.PasswordValidators,
             userManagerTemplate.KeyNormalizer, userManagerTemplate.ErrorDescriber, services, identityLogger);
-
-    /// <summary>
-    /// The signed-in manager as the database knows them now. The role comes from the account row, not the
-    /// cookie (the actor carries none); the scope must hold both in the session and for the account's unit.
-    /// </summary>
-    internal static async Task<Manager?> LoadManagerAsync(CnscdDbContext db, CancellationToken cancellationToken)
-    {
-        var actor = db.Actor;
-        if (actor.UserId is null || actor.Scope.IsNothing || actor.Scope.IsUnrestricted)
-        {
-            return null;
-        }
-
-        var me = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
-            .Select(u => new { u.Role, u.UnitId, u.IsActive })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (me is null || !me.IsActive || ManageableRoles(me.Role).Count == 0)
-        {
-            return null;
-        }
-
-        var accountScope = await UnitScopeResolver.ResolveAsync(db, me.Role, me.UnitId, cancellationToken);
-        return accountScope.IsNothing ? null : new Manager(actor.UserId, me.Role, actor.Scope, accountScope);
-    }
 
     internal async Task<Manager> RequireManagerAsync(CnscdDbContext db, string operation, string? accountId, CancellationToken cancellationToken) =>
         await LoadManagerAsync(db, cancellationToken)
@@ -393,66 +355,6 @@ public sealed class AccountService(
         return unit!;
     }
 
-    private static bool CanGrant(Manager manager, AppRole role) => Enum.IsDefined(role) && CanManage(manager.Role, role);
-
-    /// <summary>
-    /// Why <paramref name="manager"/> may not bind an account of <paramref name="role"/> to <paramref name="unit"/>
-    /// (null: not found), or null if they may. Shared by single creation (which refuses) and the import (which
-    /// reports the row).
-    /// </summary>
-    internal static string? BindingProblem(Manager manager, AppRole role, UnitFacts? unit)
-    {
-        if (!CanGrant(manager, role))
-        {
-            return $"Bạn không được cấp vai trò “{role.ToVietnamese()}”.";
-        }
-
-        if (unit is null)
-        {
-            return "Đơn vị hành chính không tồn tại.";
-        }
-
-        if (unit.Level != role.ScopeLevel())
-        {
-            return $"Vai trò “{role.ToVietnamese()}” phải gắn với đơn vị {role.ScopeLevel().ToVietnamese().ToLowerInvariant()}.";
-        }
-
-        return manager.Covers(unit) ? null : OutsideScope;
-    }
-
-    internal static AccountResult? Validate(AccountRequest request, UnitFacts? unit, bool unitChanged, DateOnly today)
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(request.FullName))
-        {
-            errors.Add("Hãy nhập họ tên.");
-        }
-        else if (request.FullName.Trim().Length > 150)
-        {
-            errors.Add("Họ tên dài quá 150 ký tự.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Email))
-        {
-            errors.Add("Hãy nhập thư điện tử.");
-        }
-
-        
-        if (unitChanged && unit is { ValidTo: { } validTo } && validTo < today)
-        {
-            errors.Add("Đơn vị này đã giải thể hoặc sáp nhập; hãy chọn đơn vị hiện hành.");
-        }
-
-        return errors.Count == 0 ? null : AccountResult.Fail(errors);
-    }
-
-    // Reading the unit of an account crosses scopes by design: the explicit Covers test decides (decision 004).
-    private static Task<UnitFacts?> LoadUnitAsync(CnscdDbContext db, int unitId, CancellationToken cancellationToken) =>
-        UnitTree.Everywhere(db)
-            .Where(u => u.Id == unitId)
-            .Select(u => new UnitFacts(u.Id, u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo))
-            .FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>
     /// Records the refusal in a context of its own (the operation's context may hold half-made changes that
     /// must not be saved with it), even if the caller has gone, then hands back the exception to throw.
@@ -460,13 +362,4 @@ public sealed class AccountService(
     /// <summary>Refuses an account operation, filed under the unit it aimed at (the account's, or the unit it would bind to).</summary>
     internal Task<ScopeViolationException> RefuseAsync(string operation, string message, string? accountId, int? unitId) =>
         refusals.RefuseAtAsync(nameof(AppUser), accountId, unitId, message, new { operation });
-
-    internal sealed record UnitFacts(int Id, UnitLevel Level, int? DistrictId, int? CommuneId, int? VillageId, DateOnly? ValidTo);
-
-    internal sealed record Manager(string UserId, AppRole Role, DataScope SessionScope, DataScope AccountScope)
-    {
-        public bool Covers(UnitFacts unit) =>
-            SessionScope.Covers(unit.DistrictId, unit.CommuneId, unit.VillageId)
-            && AccountScope.Covers(unit.DistrictId, unit.CommuneId, unit.VillageId);
-    }
 }

@@ -1,6 +1,5 @@
 using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
-using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
@@ -8,24 +7,18 @@ using BacGiang.Cnscd.Core.Features.Privacy;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace BacGiang.Cnscd.Core.Features.Households;
 
 /// <summary>
-/// Households, their coverage (rule R3, §2.9b) and door-to-door visits. Everything reads through the
-/// scope filter, so a household outside the reader's subtree is simply not found. Coverage changes only
-/// through the <see cref="Household"/> methods, and a skill becomes "guided" only through
-/// <see cref="LogVisitAsync"/>: the visit is the evidence of who guided whom, and when.
+/// The household register (rule R3, §2.9b): one page of a village's or commune's households, and one household with
+/// its skills, accounts and assistance. Everything reads through the scope filter, so a household outside the
+/// reader's subtree is simply not found. Coverage changes only through the <see cref="Household"/> methods: a skill
+/// becomes "guided" only through <see cref="HouseholdVisitService.LogVisitAsync"/> (the visit is the evidence of who
+/// guided whom, and when), and assistance and assignment are <see cref="HouseholdAssistanceService"/>'s.
 /// </summary>
-public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock,
-    ILogger<HouseholdService> logger)
+public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFactory, VietnamClock clock)
 {
-    /// <summary>At most this many rows in the "recently visited" list of the phone flow.</summary>
-    public const int MaxRecent = 50;
-
-    private const int MaxNoteLength = 1000;
-
     /// <summary>
     /// One page of the households of a village or a commune, ordered by <see cref="Household.SearchKey"/>
     /// (head name, then address, without diacritics), with the filter chips applied.
@@ -120,273 +113,6 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
             household.AssistantMemberId is { } a ? names.GetValueOrDefault(a) : null, household.LastVisitedOn, members, household.Version);
     }
 
-    /// <summary>
-    /// Records a door-to-door visit: the skills guided (with the visit's date and member), the accounts seen,
-    /// and the visit itself; the household's coverage, its last visit and the team's last activity change in the
-    /// same save. Idempotent on <see cref="VisitRequest.ClientRequestId"/>: a retried request returns the visit
-    /// already stored (<see cref="VisitResult.AlreadyRecorded"/>) and stores nothing. A household outside the
-    /// reader's scope (a forged id) is refused with <see cref="ScopeViolationException"/> and an audited refusal.
-    /// </summary>
-    /// <param name="request">The visit as the form sends it.</param>
-    /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task<VisitResult> LogVisitAsync(VisitRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        // A concurrent visit to the same household changes its Version; the retry then sees the newer state
-        // (or, when it was this very request saved from another tab, returns it).
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await LogVisitOnceAsync(request, clock.Today, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 2)
-            {
-                logger.LogInformation("Visit save retried after a concurrent update (attempt {Attempt})", attempt + 1);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return VisitResult.Fail(HouseholdMessages.Busy);
-            }
-            catch (DbUpdateException)
-            {
-                // The unique index on ClientRequestId: the same request was saved between our check and our insert.
-                await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-                var stored = await FindVisitAsync(db, request.ClientRequestId, CancellationToken.None);
-                if (stored is null)
-                {
-                    throw;
-                }
-
-                return stored;
-            }
-        }
-    }
-
-    private async Task<VisitResult> LogVisitOnceAsync(VisitRequest request, DateOnly today, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await FindVisitAsync(db, request.ClientRequestId, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
-        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == request.HouseholdId, cancellationToken);
-        if (household is null)
-        {
-            throw await refusals.RefuseAsync<Household>(request.HouseholdId, HouseholdMessages.NotFound);
-        }
-
-        // Visits are the work of the commune and the village (roles table): district and province read figures.
-        if (!LogsVisits(db.Actor))
-        {
-            throw await refusals.RefuseAsync<Household>(request.HouseholdId, HouseholdMessages.NotAVisitor);
-        }
-
-        if (request.VisitedOn > today)
-        {
-            return VisitResult.Fail(HouseholdMessages.FutureVisit);
-        }
-
-        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        if (note is { Length: > MaxNoteLength })
-        {
-            return VisitResult.Fail(HouseholdMessages.NoteTooLong);
-        }
-
-        // The visitor must serve on this household's village team on the day of the visit.
-        var member = await ActiveMembers(db, household.UnitId, request.VisitedOn)
-            .Where(m => m.Id == request.MemberId)
-            .Select(m => new { m.Id, m.TeamId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (member is null)
-        {
-            return VisitResult.Fail(HouseholdMessages.MemberNotInTeam);
-        }
-
-        var skills = request.Skills & DigitalSkills.All;
-        db.HouseholdVisits.Add(new HouseholdVisit
-        {
-            UnitId = household.UnitId, HouseholdId = household.Id, VisitedOn = request.VisitedOn, MemberId = member.Id,
-            SkillsGuided = skills, HasVneidLevel2 = request.HasVneidLevel2, HasPublicServiceAccount = request.HasPublicServiceAccount,
-            Outcome = request.Outcome, Note = note, ClientRequestId = request.ClientRequestId, CreatedAtUtc = clock.UtcNow,
-        });
-
-        if (skills != DigitalSkills.None)
-        {
-            household.RecordGuidance(skills, request.VisitedOn, member.Id);
-        }
-
-        // A visit typed in late (kept on a phone for days) must not overwrite what a newer visit saw.
-        if (household.LastVisitedOn is null || household.LastVisitedOn <= request.VisitedOn)
-        {
-            household.SetAccounts(request.HasVneidLevel2, request.HasPublicServiceAccount);
-            household.LastVisitedOn = request.VisitedOn;
-        }
-
-        var team = await db.Teams.FirstAsync(t => t.Id == member.TeamId, cancellationToken);
-        if (team.LastActivityOn is null || team.LastActivityOn < request.VisitedOn)
-        {
-            team.LastActivityOn = request.VisitedOn;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var visitId = await db.HouseholdVisits.Where(v => v.ClientRequestId == request.ClientRequestId).Select(v => v.Id).FirstAsync(cancellationToken);
-        return VisitResult.Saved(visitId, alreadyRecorded: false, household.Coverage);
-    }
-
-    /// <summary>The latest visits of a village, newest first, for the phone flow's "recently visited" list.</summary>
-    /// <param name="villageId">A village of the reader's scope; another unit lists nothing.</param>
-    /// <param name="take">How many (1 to <see cref="MaxRecent"/>).</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<RecentVisitRow>> RecentlyVisitedAsync(int villageId, int take, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.HouseholdVisits.AsNoTracking()
-            .Where(v => v.VillageId == villageId)
-            .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id)
-            .Take(Math.Clamp(take, 1, MaxRecent))
-            .Join(db.Households, v => v.HouseholdId, h => h.Id,
-                (v, h) => new RecentVisitRow(v.Id, h.Id, h.HeadName, h.Address, v.VisitedOn, v.SkillsGuided))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Memberships active on a date in the team of a village (the team's unit is the village).</summary>
-    private static IQueryable<TeamMember> ActiveMembers(CnscdDbContext db, int villageId, DateOnly on) =>
-        db.TeamMembers.Where(m => m.StartDate <= on && (m.EndDate == null || m.EndDate >= on)
-            && db.Teams.Any(t => t.Id == m.TeamId && t.UnitId == villageId));
-
-    private static async Task<VisitResult?> FindVisitAsync(CnscdDbContext db, Guid clientRequestId, CancellationToken cancellationToken)
-    {
-        var visit = await db.HouseholdVisits.AsNoTracking()
-            .Where(v => v.ClientRequestId == clientRequestId)
-            .Select(v => new { v.Id, Coverage = db.Households.Where(h => h.Id == v.HouseholdId).Select(h => (CoverageStatus?)h.Coverage).FirstOrDefault() })
-            .FirstOrDefaultAsync(cancellationToken);
-        return visit is null ? null : VisitResult.Saved(visit.Id, alreadyRecorded: true, visit.Coverage);
-    }
-
-    /// <summary>
-    /// Records whether a household needs assistance (§2.9b: nobody in it can manage the skills alone) and which
-    /// active member of its village team helps it; the coverage rule runs again in the same save. Turning the need
-    /// off clears the assistant. <paramref name="version"/> is the one the editor read: a household changed since
-    /// (another edit, a visit) is not overwritten and the result says so. A household outside the reader's scope
-    /// is refused with <see cref="ScopeViolationException"/> and audited; district and province roles are refused.
-    /// </summary>
-    /// <param name="householdId">The household.</param>
-    /// <param name="needsAssistance">Whether the household needs a helper.</param>
-    /// <param name="assistantMemberId">The helping member (ignored when no assistance is needed).</param>
-    /// <param name="version">The household's <see cref="Household.Version"/> as the editor read it.</param>
-    /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task<AssistanceResult> SetAssistanceAsync(int householdId, bool needsAssistance, int? assistantMemberId, int version,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
-        if (household is null)
-        {
-            throw await refusals.RefuseAsync<Household>(householdId, HouseholdMessages.NotFound);
-        }
-
-        if (!LogsVisits(db.Actor))
-        {
-            throw await refusals.RefuseAsync<Household>(householdId, HouseholdMessages.NotAnAssistanceEditor);
-        }
-
-        if (household.Version != version)
-        {
-            return AssistanceResult.Fail(HouseholdMessages.Stale);
-        }
-
-        var assistant = needsAssistance ? assistantMemberId : null;
-        if (assistant is { } id && !await ActiveMembers(db, household.UnitId, clock.Today).AnyAsync(m => m.Id == id, cancellationToken))
-        {
-            return AssistanceResult.Fail(HouseholdMessages.AssistantNotInTeam);
-        }
-
-        household.SetAssistance(needsAssistance, assistant);
-        try
-        {
-            // The Version read above is the original value, so a change saved in between fails this update.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return AssistanceResult.Fail(HouseholdMessages.Stale);
-        }
-
-        return AssistanceResult.Ok(household.Coverage, household.Version);
-    }
-
-    /// <summary>
-    /// Assigns the given households to a team member (or clears the assignment when <paramref name="memberId"/>
-    /// is null), all or none. The member must be an active member of the team of each household's village. A
-    /// household id outside the reader's scope is refused and audited; district and province roles are refused
-    /// (assigning visitors is the commune's and the village's work).
-    /// </summary>
-    public async Task<AssignmentResult> AssignAsync(IReadOnlyCollection<int> householdIds, int? memberId,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(householdIds);
-        if (householdIds.Count == 0)
-        {
-            return AssignmentResult.Fail(HouseholdMessages.NothingSelected);
-        }
-
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var ids = householdIds.Distinct().ToList();
-        var households = await db.Households.Where(h => ids.Contains(h.Id)).ToListAsync(cancellationToken);
-        if (households.Count != ids.Count)
-        {
-            throw await refusals.RefuseAsync<Household>(ids.Except(households.Select(h => h.Id)).First(), HouseholdMessages.NotFound);
-        }
-
-        if (!LogsVisits(db.Actor))
-        {
-            throw await refusals.RefuseAsync<Household>(ids[0], HouseholdMessages.NotAVisitor);
-        }
-
-        if (memberId is { } id)
-        {
-            var today = clock.Today;
-            foreach (var villageId in households.Select(h => h.UnitId).Distinct())
-            {
-                if (!await ActiveMembers(db, villageId, today).AnyAsync(m => m.Id == id, cancellationToken))
-                {
-                    return AssignmentResult.Fail(HouseholdMessages.AssigneeNotInTeam);
-                }
-            }
-        }
-
-        foreach (var household in households)
-        {
-            household.AssignedMemberId = memberId;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return AssignmentResult.Ok(households.Count);
-    }
-
-    /// <summary>
-    /// One page of the households assigned to a team member ("my households"), each with what it still lacks:
-    /// the skills not yet guided, the VNeID account, the online-public-services account. Covered households
-    /// come last.
-    /// </summary>
-    public async Task<PagedResult<AssignedHouseholdRow>> AssignedToAsync(int memberId, PageRequest page,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Households.AsNoTracking().Where(h => h.AssignedMemberId == memberId);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderBy(h => h.Coverage == CoverageStatus.NotCovered ? 0 : 1).ThenBy(h => h.SearchKey)
-            .Skip(page.Skip).Take(page.Take)
-            .Select(h => new { h.Id, h.HeadName, h.Address, h.LastVisitedOn, h.SkillsGuided, h.HasVneidLevel2, h.HasPublicServiceAccount, h.Coverage })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<AssignedHouseholdRow>(rows.Select(h => new AssignedHouseholdRow(h.Id, h.HeadName, h.Address, h.LastVisitedOn,
-            Missing(h.SkillsGuided, h.HasVneidLevel2, h.HasPublicServiceAccount, h.Coverage))).ToList(), total);
-    }
-
     /// <summary>What a household still lacks, in Vietnamese; empty once it is covered.</summary>
     public static IReadOnlyList<string> Missing(DigitalSkills skills, bool vneid, bool publicServices, CoverageStatus coverage)
     {
@@ -413,7 +139,10 @@ public sealed class HouseholdService(IDbContextFactory<CnscdDbContext> contextFa
     public static bool LogsVisits(Actor actor) =>
         actor.Scope.IsUnrestricted || (!actor.Scope.IsNothing && (actor.Scope.CommuneId is not null || actor.Scope.VillageId is not null));
 
-    /// <summary>Today's date in Vietnam (UTC+7): a visit at 06:30 on the 5th is on the 5th, not the 4th.</summary>
+    /// <summary>Memberships active on a date in the team of a village (the team's unit is the village).</summary>
+    internal static IQueryable<TeamMember> ActiveMembers(CnscdDbContext db, int villageId, DateOnly on) =>
+        db.TeamMembers.Where(m => m.StartDate <= on && (m.EndDate == null || m.EndDate >= on)
+            && db.Teams.Any(t => t.Id == m.TeamId && t.UnitId == villageId));
 
     private sealed record ScopedRef(int? UnitId, int? DistrictId, int? CommuneId, int? VillageId) : IUnitScoped
     {

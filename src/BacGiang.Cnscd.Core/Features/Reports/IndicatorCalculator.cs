@@ -135,7 +135,7 @@ public static class IndicatorCalculator
                     ? (int)x.h.SkillsGuided
                     : x.h.Skills.Where(s => s.GuidedOn <= asOf).Sum(s => (int)s.Skill),
                 // 1 = VNeID, 2 = public services, as the latest visit on or before the date saw them. Accounts are stored from
-                // the newest visit (HouseholdService.LogVisitAsync): when no visit is after the date, the stored accounts ARE
+                // the newest visit (HouseholdVisitService.LogVisitAsync): when no visit is after the date, the stored accounts ARE
                 // the date's, and only households visited after the date pay for reading their visit history (none of them
                 // visited by the date: no account).
                 Accounts = x.h.LastVisitedOn == null || x.h.LastVisitedOn <= asOf

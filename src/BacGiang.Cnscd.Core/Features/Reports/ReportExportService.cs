@@ -43,7 +43,7 @@ public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contex
         ReportDocument document;
         if (unit.Level == UnitLevel.Province)
         {
-            var figures = await ReportService.ComputeFiguresAsync(db, unit, period, cancellationToken);
+            var figures = await ReportQueryService.ComputeFiguresAsync(db, unit, period, cancellationToken);
             document = new ReportDocument("UBND TỈNH " + options.Value.ProvinceName.ToUpper(Vi), options.Value.ProvinceName, day,
                 "Ủy ban nhân dân tỉnh " + options.Value.ProvinceName, unit.Name, period, figures, null, "Huyện, thị xã, thành phố", IsDraft: false);
         }
@@ -52,7 +52,7 @@ public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contex
             var report = await db.QuarterlyReports.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter, cancellationToken);
             var frozen = report?.FiguresJson is not null && !ReportWorkflow.IsEditable(report.Status);
-            var figures = frozen ? ReportFigures.FromJson(report!.FiguresJson!) : await ReportService.ComputeFiguresAsync(db, unit, period, cancellationToken);
+            var figures = frozen ? ReportFigures.FromJson(report!.FiguresJson!) : await ReportQueryService.ComputeFiguresAsync(db, unit, period, cancellationToken);
             var date = frozen && report!.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(VietnamClock.ToVietnam(at)) : day;
             var recipient = unit.Level == UnitLevel.District || unit.ParentId is null
                 ? options.Value.RecipientName

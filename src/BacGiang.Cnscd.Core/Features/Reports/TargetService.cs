@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using System.Globalization;
 using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
@@ -64,7 +65,7 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
     /// one with that date when <paramref name="expectedVersion"/> matches). Refused and audited when the unit is not a
     /// direct child of the reader's unit or the reader's role does not assign targets.
     /// </summary>
-    public async Task<ReportResult> SetAsync(int unitId, TargetIndicator indicator, decimal percent, DateOnly dueDate, int expectedVersion,
+    public async Task<CommandResult<int>> SetAsync(int unitId, TargetIndicator indicator, decimal percent, DateOnly dueDate, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -85,12 +86,12 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
 
         if (!Enum.IsDefined(indicator) || percent < 0 || percent > 100)
         {
-            return ReportResult.Fail(PercentOutOfRange, new Dictionary<string, string> { ["Percent"] = PercentOutOfRange });
+            return CommandResult<int>.Invalid(new Dictionary<string, string> { ["Percent"] = PercentOutOfRange }, PercentOutOfRange);
         }
 
         if (dueDate.Year is < 2020 or > 2100)
         {
-            return ReportResult.Fail(DueDateOutOfRange, new Dictionary<string, string> { ["DueDate"] = DueDateOutOfRange });
+            return CommandResult<int>.Invalid(new Dictionary<string, string> { ["DueDate"] = DueDateOutOfRange }, DueDateOutOfRange);
         }
 
         var row = await db.Targets.FirstOrDefaultAsync(t => t.UnitId == unitId && t.Indicator == indicator && t.DueDate == dueDate, cancellationToken);
@@ -101,7 +102,7 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
         }
         else if (row.Version != expectedVersion)
         {
-            return ReportResult.Fail(Conflict) with { Conflict = true, Version = row.Version };
+            return CommandResult<int>.Conflicted(new EditConflict(Conflict, row.Version));
         }
         else
         {
@@ -117,10 +118,10 @@ public sealed class TargetService(IDbContextFactory<CnscdDbContext> contextFacto
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || db.Entry(row).State == EntityState.Added)
         {
-            return ReportResult.Fail(Conflict) with { Conflict = true };
+            return CommandResult<int>.Conflicted(new EditConflict(Conflict, null));
         }
 
-        return ReportResult.Ok(row.Id, row.Version, ReportStatus.Draft);
+        return CommandResult<int>.Ok(row.Version);
     }
 
     private Task<ScopeViolationException> RefuseAsync(int unitId, int? auditedUnitId) =>

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Time;
@@ -22,7 +23,7 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
     public const string MembersMessage = "Số thành viên tổ tham gia không hợp lệ.";
 
     /// <summary>Records an activity of the team; the team's last-activity date follows if it is later.</summary>
-    public async Task<TeamEditResult> LogAsync(int teamId, ActivityInput input, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> LogAsync(int teamId, ActivityInput input, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
         if (input.Date > clock.Today || input.Date.Year < 2020)
@@ -30,7 +31,7 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
             errors.Add(DateMessage);
         }
 
-        var title = TeamRosterService.Clean(input.Title);
+        var title = TeamEdits.Clean(input.Title);
         if (title is null || title.Length > 300)
         {
             errors.Add(TitleMessage);
@@ -53,27 +54,27 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (!TeamService.MayEditTeams(db.Actor))
         {
             await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
-            return TeamEditResult.Fail(TeamService.RoleMessage);
+            return CommandResult<int>.Refused(TeamService.RoleMessage);
         }
 
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
             await refusals.RefuseAsync<Team>(teamId, "team not in scope");
-            return TeamEditResult.Fail(TeamService.NotFoundMessage);
+            return CommandResult<int>.Refused(TeamService.NotFoundMessage);
         }
 
         db.TeamActivities.Add(new TeamActivity
         {
             UnitId = team.UnitId, TeamId = team.Id, Kind = input.Kind, Date = input.Date, Title = title!, Topics = input.Topics & DigitalSkills.All,
-            Place = TeamRosterService.Clean(input.Place), ParticipantCount = input.ParticipantCount, MembersPresent = input.MembersPresent,
+            Place = TeamEdits.Clean(input.Place), ParticipantCount = input.ParticipantCount, MembersPresent = input.MembersPresent,
         });
         if (team.LastActivityOn is null || team.LastActivityOn < input.Date)
         {
@@ -87,10 +88,10 @@ public sealed class TeamActivityService(IDbContextFactory<CnscdDbContext> contex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TeamEditResult.Conflict();
+            return CommandResult<int>.Conflicted(new EditConflict(TeamService.ConflictMessage, null));
         }
 
-        return TeamEditResult.Ok(team.Version);
+        return CommandResult<int>.Ok(team.Version);
     }
 
     /// <summary>One page of the team's activities, newest first; empty when the team is not in the reader's scope.</summary>

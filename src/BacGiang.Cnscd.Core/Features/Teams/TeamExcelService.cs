@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
@@ -80,7 +81,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return new RosterImportResult(false, 0, failure!.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: failure.IsConflict);
@@ -116,7 +117,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         foreach (var row in rows)
         {
             var rowErrors = new List<string>();
-            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, row.Name, ParseYear(row.Year, rowErrors), row.Phone, row.Zalo, clock.Today);
+            var (person, personErrors) = TeamEdits.NewPerson(team.UnitId, row.Name, ParseYear(row.Year, rowErrors), row.Phone, row.Zalo, clock.Today);
             rowErrors.AddRange(personErrors);
             var position = Lookup(Positions, row.Position, "Vị trí", rowErrors, TeamPosition.Member);
             var title = row.Title.Length == 0 ? OfficialTitle.None : Lookup(Titles, row.Title, "Chức vụ", rowErrors, OfficialTitle.None);
@@ -150,7 +151,7 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
             accepted.Add(new TeamMember
             {
                 UnitId = team.UnitId, TeamId = team.Id, Person = person, Position = position, Title = title, Affiliation = affiliation,
-                StartDate = startDate, TaskAssignment = TeamRosterService.Clean(row.Task),
+                StartDate = startDate, TaskAssignment = TeamEdits.Clean(row.Task),
             });
         }
 
@@ -163,14 +164,14 @@ public sealed class TeamExcelService(IDbContextFactory<CnscdDbContext> contextFa
         foreach (var member in accepted)
         {
             // Someone of the scope already on record (another team, an earlier membership) is that person, not a new one.
-            member.Person = await TeamRosterService.FindSamePersonAsync(db, member.Person!, cancellationToken) ?? member.Person;
+            member.Person = await TeamEdits.FindSamePersonAsync(db, member.Person!, cancellationToken) ?? member.Person;
             db.TeamMembers.Add(member);
         }
 
-        var result = await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        var result = await TeamEdits.SaveAsync(db, team, cancellationToken);
         progress?.Report(100);
         return result.Succeeded
-            ? new RosterImportResult(true, accepted.Count, [], result.Version)
+            ? new RosterImportResult(true, accepted.Count, [], result.Value)
             : new RosterImportResult(false, 0, result.Errors.Select(e => new ImportRowError(0, e)).ToList(), IsConflict: result.IsConflict);
     }
 

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
@@ -51,11 +52,11 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
     }
 
     /// <summary>Records the operating regulation; a new document replaces the link to the old one (which stays stored, for the audit trail).</summary>
-    public async Task<TeamEditResult> SetRegulationAsync(int teamId, string? number, DateOnly? issuedOn, FileUpload? file, int expectedVersion,
+    public async Task<CommandResult<int>> SetRegulationAsync(int teamId, string? number, DateOnly? issuedOn, FileUpload? file, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        var regulation = TeamRosterService.Clean(number);
+        var regulation = TeamEdits.Clean(number);
         if (regulation is null || regulation.Length > 100)
         {
             errors.Add(RegulationNumberMessage);
@@ -70,11 +71,11 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -87,7 +88,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             team.RegulationFileId = Store(db, team, check, file!);
         }
 
-        return await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>The attached document's check (null when none was attached); a refused file adds its message to <paramref name="errors"/>.</summary>
@@ -103,7 +104,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
     }
 
     /// <summary>Creates or replaces the team's plan for <paramref name="year"/> (key targets, optionally its document).</summary>
-    public async Task<TeamEditResult> SaveAnnualPlanAsync(int teamId, int year, string? keyTargets, FileUpload? file, int expectedVersion,
+    public async Task<CommandResult<int>> SaveAnnualPlanAsync(int teamId, int year, string? keyTargets, FileUpload? file, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
@@ -112,7 +113,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             errors.Add(YearMessage);
         }
 
-        var targets = TeamRosterService.Clean(keyTargets);
+        var targets = TeamEdits.Clean(keyTargets);
         if (targets is null)
         {
             errors.Add(TargetsMessage);
@@ -126,11 +127,11 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -149,7 +150,7 @@ public sealed class TeamGovernanceService(IDbContextFactory<CnscdDbContext> cont
             plan.FileId = Store(db, team, check, file!);
         }
 
-        return await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Time;
@@ -138,11 +139,11 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     /// Applies the officer's choices from <paramref name="effectiveOn"/> in one transaction, if nobody saved the team since
     /// <paramref name="expectedVersion"/>. Members not kept end the day before; changed positions start new memberships that day.
     /// </summary>
-    public async Task<TeamEditResult> ApplyAsync(int teamId, IReadOnlyList<MergeCandidate> candidates, DateOnly effectiveOn, int expectedVersion,
+    public async Task<CommandResult<int>> ApplyAsync(int teamId, IReadOnlyList<MergeCandidate> candidates, DateOnly effectiveOn, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await TeamRosterService.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -159,7 +160,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         {
             // Not a current member of this team: a forged or stale id.
             await refusals.RefuseAsync<TeamMember>(id, "merge membership not on this team");
-            return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
+            return CommandResult<int>.Invalid(TeamRosterService.MembershipNotFoundMessage);
         }
 
         var personIds = candidates.Where(c => c.MembershipId is null && c.PersonId is not null).Select(c => c.PersonId!.Value).Distinct().ToList();
@@ -167,7 +168,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         foreach (var id in personIds.Where(id => !people.ContainsKey(id)))
         {
             await refusals.RefuseAsync<Person>(id, "merge person not in scope");
-            return TeamEditResult.Fail(TeamRosterService.MembershipNotFoundMessage);
+            return CommandResult<int>.Invalid(TeamRosterService.MembershipNotFoundMessage);
         }
 
         var newcomers = new List<(MergeCandidate Candidate, Person Person)>();
@@ -179,14 +180,14 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
                 continue;
             }
 
-            var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, candidate.FullName, candidate.BirthYear, candidate.Phone, null, clock.Today);
+            var (person, personErrors) = TeamEdits.NewPerson(team.UnitId, candidate.FullName, candidate.BirthYear, candidate.Phone, null, clock.Today);
             errors.AddRange(personErrors.Select(e => $"{candidate.FullName}: {e}"));
             newcomers.Add((candidate, person));
         }
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         // Two saves (memberships ending, then people and memberships starting) in one transaction: a failure in the
@@ -229,7 +230,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
             });
         }
 
-        var result = await TeamRosterService.SaveAsync(db, team, cancellationToken);
+        var result = await TeamEdits.SaveAsync(db, team, cancellationToken);
         if (result.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -249,7 +250,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     private async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<ImportRowError> errors,
         CancellationToken cancellationToken)
     {
-        var (person, personErrors) = TeamRosterService.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null, clock.Today);
+        var (person, personErrors) = TeamEdits.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null, clock.Today);
         if (!TeamRosterService.TitleFitsLevel(team.Level, entry.Title))
         {
             personErrors.Add(TeamRosterService.TitleMessage);
@@ -290,7 +291,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         }
 
         // Someone of the scope already on record (another team, an earlier membership) joins as that person.
-        var known = await TeamRosterService.FindSamePersonAsync(db, person, cancellationToken);
+        var known = await TeamEdits.FindSamePersonAsync(db, person, cancellationToken);
         var candidate = new MergeCandidate
         {
             FullName = known?.FullName ?? person.FullName, BirthYear = known?.BirthYear ?? person.BirthYear,

@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using BacGiang.Cnscd.Core.Data;
@@ -46,10 +47,10 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
     public const string TaskTooLongMessage = "Nội dung phân công quá dài (tối đa 2000 ký tự).";
 
     /// <summary>Adds a member (a new person, or an existing one of the scope) to the team from <see cref="MemberInput.StartDate"/>.</summary>
-    public async Task<TeamEditResult> AddMemberAsync(int teamId, MemberInput input, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> AddMemberAsync(int teamId, MemberInput input, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (team, failure) = await OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId, expectedVersion, cancellationToken);
         if (team is null)
         {
             return failure!;
@@ -63,25 +64,25 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             if (person is null)
             {
                 await refusals.RefuseAsync<Person>(personId, "person not in scope");
-                return TeamEditResult.Fail(MembershipNotFoundMessage);
+                return CommandResult<int>.Refused(MembershipNotFoundMessage);
             }
         }
         else
         {
-            var (candidate, personErrors) = NewPerson(team.UnitId, input.FullName, input.BirthYear, input.Phone, input.Zalo, clock.Today);
+            var (candidate, personErrors) = TeamEdits.NewPerson(team.UnitId, input.FullName, input.BirthYear, input.Phone, input.Zalo, clock.Today);
             errors.AddRange(personErrors);
             person = candidate;
         }
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         if (person!.Id == 0)
         {
             // The same phone already belongs to someone of the scope: that is the same person, not a new row.
-            var known = await FindSamePersonAsync(db, person, cancellationToken);
+            var known = await TeamEdits.FindSamePersonAsync(db, person, cancellationToken);
             if (known is not null)
             {
                 person = known;
@@ -91,27 +92,27 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         if (person.Id != 0 && await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.PersonId == person.Id
                 && (m.EndDate == null || m.EndDate >= input.StartDate), cancellationToken))
         {
-            return TeamEditResult.Fail(AlreadyOnTeamMessage);
+            return CommandResult<int>.Invalid(AlreadyOnTeamMessage);
         }
 
         if (input.TaskAssignment is { Length: > 2000 })
         {
-            return TeamEditResult.Fail(TaskTooLongMessage);
+            return CommandResult<int>.Invalid(TaskTooLongMessage);
         }
 
         db.TeamMembers.Add(new TeamMember
         {
             UnitId = team.UnitId, TeamId = team.Id, Person = person, Position = input.Position, Title = input.Title, Affiliation = input.Affiliation,
-            StartDate = input.StartDate, TaskAssignment = Clean(input.TaskAssignment),
+            StartDate = input.StartDate, TaskAssignment = TeamEdits.Clean(input.TaskAssignment),
         });
-        return await SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>
     /// Gives a member another position (and office) from <paramref name="effectiveOn"/>: the old membership ends the
     /// day before and a new one starts, so the history keeps both. A membership that starts on that very day is changed in place.
     /// </summary>
-    public async Task<TeamEditResult> ChangePositionAsync(int membershipId, TeamPosition position, OfficialTitle title, DateOnly effectiveOn,
+    public async Task<CommandResult<int>> ChangePositionAsync(int membershipId, TeamPosition position, OfficialTitle title, DateOnly effectiveOn,
         int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -129,7 +130,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         if (effectiveOn == member.StartDate)
@@ -143,11 +144,11 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             db.TeamMembers.Add(Successor(member, team, position, title, effectiveOn));
         }
 
-        return await SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>Ends a membership: <paramref name="lastDay"/> is the member's last day on the team. Nothing is deleted.</summary>
-    public async Task<TeamEditResult> EndMembershipAsync(int membershipId, DateOnly lastDay, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> EndMembershipAsync(int membershipId, DateOnly lastDay, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (member, team, failure) = await OpenMembershipAsync(db, membershipId, expectedVersion, cancellationToken);
@@ -158,18 +159,18 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (lastDay < member.StartDate)
         {
-            return TeamEditResult.Fail(EndDateMessage);
+            return CommandResult<int>.Invalid(EndDateMessage);
         }
 
         member.EndDate = lastDay;
-        return await SaveAsync(db, team, cancellationToken);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>
     /// Moves a member to another team of the scope from <paramref name="effectiveOn"/>: the membership here ends the day
     /// before, one on the other team starts that day; both teams' R1 results and versions change in one transaction.
     /// </summary>
-    public async Task<TeamEditResult> MoveMemberAsync(int membershipId, int targetTeamId, TeamPosition position, OfficialTitle title,
+    public async Task<CommandResult<int>> MoveMemberAsync(int membershipId, int targetTeamId, TeamPosition position, OfficialTitle title,
         DateOnly effectiveOn, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -181,14 +182,14 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (targetTeamId == team.Id)
         {
-            return TeamEditResult.Fail(SameTeamMessage);
+            return CommandResult<int>.Invalid(SameTeamMessage);
         }
 
         var target = await db.Teams.FirstOrDefaultAsync(t => t.Id == targetTeamId, cancellationToken);
         if (target is null)
         {
             await refusals.RefuseAsync<Team>(targetTeamId, "move target not in scope");
-            return TeamEditResult.Fail(TeamService.NotFoundMessage);
+            return CommandResult<int>.Refused(TeamService.NotFoundMessage);
         }
 
         var errors = ValidateAssignment(target.Level, title);
@@ -205,25 +206,25 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
 
         if (errors.Count > 0)
         {
-            return TeamEditResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
-        await LoadCurrentRosterAsync(db, target.Id, cancellationToken);
+        await TeamEdits.LoadCurrentRosterAsync(db, target.Id, cancellationToken);
         member.EndDate = effectiveOn.AddDays(-1);
         var moved = Successor(member, target, position, title, effectiveOn);
         // The task belonged to the old team's villages or households; the new team assigns its own.
         moved.TaskAssignment = null;
         db.TeamMembers.Add(moved);
-        RecomputeTracked(db, target, clock.Today);
-        return await SaveAsync(db, team, cancellationToken);
+        TeamEdits.RecomputeTracked(db, target, clock.Today);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>Sets or clears a member's task assignment (§2.11, R5): duties and the villages or households covered.</summary>
-    public async Task<TeamEditResult> SetTaskAsync(int membershipId, string? task, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> SetTaskAsync(int membershipId, string? task, int expectedVersion, CancellationToken cancellationToken = default)
     {
         if (task is { Length: > 2000 })
         {
-            return TeamEditResult.Fail(TaskTooLongMessage);
+            return CommandResult<int>.Invalid(TaskTooLongMessage);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -233,8 +234,8 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
             return failure!;
         }
 
-        member.TaskAssignment = Clean(task);
-        return await SaveAsync(db, team, cancellationToken);
+        member.TaskAssignment = TeamEdits.Clean(task);
+        return await TeamEdits.SaveAsync(db, team, cancellationToken);
     }
 
     /// <summary>People of the reader's scope whose name matches (diacritics ignored), for "add an existing person"; at most <paramref name="max"/>.</summary>
@@ -260,122 +261,6 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         _ => level == UnitLevel.Village,
     };
 
-    /// <summary>A new, unsaved person after validation of what was typed; the errors are Vietnamese.</summary>
-    internal static (Person Person, List<string> Errors) NewPerson(int unitId, string? fullName, int? birthYear, string? phone, string? zalo,
-        DateOnly today)
-    {
-        var errors = new List<string>();
-        var name = string.Join(' ', (fullName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (name.Length == 0)
-        {
-            errors.Add(NameMessage);
-        }
-        else if (name.Length > 150)
-        {
-            errors.Add("Họ tên quá dài (tối đa 150 ký tự).");
-        }
-
-        // One rule for every phone the portal stores (VietnamesePhone): the same number typed as 0…, 84… or +84… is one person.
-        if (!VietnamesePhone.TryNormalise(phone, out var mobile))
-        {
-            errors.Add(PhoneMessage);
-        }
-
-        if (!VietnamesePhone.TryNormalise(zalo, out var zaloNumber))
-        {
-            errors.Add(ZaloFieldMessage);
-        }
-
-        if (birthYear is { } year && (year < 1920 || year > today.Year - 14))
-        {
-            errors.Add(BirthYearMessage);
-        }
-
-        var person = new Person { UnitId = unitId, FullName = name, FullNameSearch = VietnameseText.ToSearchKey(name), BirthYear = birthYear, Phone = mobile, Zalo = zaloNumber };
-        return (person, errors);
-    }
-
-    /// <summary>The stored person who is the same as this one: same phone, or same name (diacritics ignored) and year of birth.</summary>
-    internal static async Task<Person?> FindSamePersonAsync(CnscdDbContext db, Person person, CancellationToken cancellationToken)
-    {
-        if (person.Phone is { } phone)
-        {
-            var byPhone = await db.People.Where(p => p.Phone == phone).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
-            if (byPhone is not null)
-            {
-                return byPhone;
-            }
-        }
-
-        return person.BirthYear is { } year
-            ? await db.People.Where(p => p.FullNameSearch == person.FullNameSearch && p.BirthYear == year).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
-            : null;
-    }
-
-    /// <summary>Loads the team for an edit after the role check; a forged id or a stale version comes back as the failure.</summary>
-    internal static async Task<(Team? Team, TeamEditResult? Failure)> OpenTeamAsync(CnscdDbContext db, AccessRefusals refusals, int teamId, int expectedVersion,
-        CancellationToken cancellationToken)
-    {
-        if (!TeamService.MayEditTeams(db.Actor))
-        {
-            await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
-            return (null, TeamEditResult.Fail(TeamService.RoleMessage));
-        }
-
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
-        if (team is null)
-        {
-            await refusals.RefuseAsync<Team>(teamId, "team not in scope");
-            return (null, TeamEditResult.Fail(TeamService.NotFoundMessage));
-        }
-
-        if (team.Version != expectedVersion)
-        {
-            return (null, TeamEditResult.Conflict());
-        }
-
-        await LoadCurrentRosterAsync(db, team.Id, cancellationToken);
-        return (team, null);
-    }
-
-    /// <summary>
-    /// Marks the team changed (so its version moves even when the R1 result does not), stores today's R1 result of the
-    /// tracked roster, and saves everything in one transaction; a concurrent save of the team is reported as a conflict.
-    /// </summary>
-    internal static async Task<TeamEditResult> SaveAsync(CnscdDbContext db, Team team, CancellationToken cancellationToken)
-    {
-        RecomputeTracked(db, team, db.Clock.Today);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TeamEditResult.Conflict();
-        }
-
-        return TeamEditResult.Ok(team.Version);
-    }
-
-    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static async Task LoadCurrentRosterAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
-    {
-        var today = db.Clock.Today;
-        await db.TeamMembers.Where(m => m.TeamId == teamId && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)).LoadAsync(cancellationToken);
-    }
-
-    /// <summary>R1 on today's roster as tracked (the loaded memberships with the pending changes), and a forced version bump.</summary>
-    internal static void RecomputeTracked(CnscdDbContext db, Team team, DateOnly today)
-    {
-        
-        var holders = db.ChangeTracker.Entries<TeamMember>()
-            .Where(e => e.State != EntityState.Deleted && e.Entity.TeamId == team.Id && e.Entity.IsActiveOn(today))
-            .Select(e => new TeamCompositionRule.Holder(e.Entity.Position, e.Entity.Title));
-        team.IsConstituted = TeamCompositionRule.IsConstituted(team.Level, holders);
-        db.Entry(team).State = EntityState.Modified;
-    }
-
     private static List<string> ValidateAssignment(UnitLevel level, OfficialTitle title) =>
         TitleFitsLevel(level, title) ? [] : [TitleMessage];
 
@@ -385,17 +270,17 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         StartDate = start, TaskAssignment = member.TaskAssignment,
     };
 
-    private async Task<(TeamMember? Member, Team? Team, TeamEditResult? Failure)> OpenMembershipAsync(CnscdDbContext db, int membershipId,
+    private async Task<(TeamMember? Member, Team? Team, CommandResult<int>? Failure)> OpenMembershipAsync(CnscdDbContext db, int membershipId,
         int expectedVersion, CancellationToken cancellationToken)
     {
         var teamId = await db.TeamMembers.Where(m => m.Id == membershipId).Select(m => (int?)m.TeamId).FirstOrDefaultAsync(cancellationToken);
         if (teamId is null)
         {
             await refusals.RefuseAsync<TeamMember>(membershipId, "membership not in scope");
-            return (null, null, TeamEditResult.Fail(MembershipNotFoundMessage));
+            return (null, null, CommandResult<int>.Refused(MembershipNotFoundMessage));
         }
 
-        var (team, failure) = await OpenTeamAsync(db, refusals, teamId.Value, expectedVersion, cancellationToken);
+        var (team, failure) = await TeamEdits.OpenTeamAsync(db, refusals, teamId.Value, expectedVersion, cancellationToken);
         if (team is null)
         {
             return (null, null, failure);
@@ -404,7 +289,7 @@ public sealed class TeamRosterService(IDbContextFactory<CnscdDbContext> contextF
         var member = await db.TeamMembers.FirstAsync(m => m.Id == membershipId, cancellationToken);
         if (member.EndDate is not null && member.EndDate < clock.Today)
         {
-            return (null, null, TeamEditResult.Fail(AlreadyEndedMessage));
+            return (null, null, CommandResult<int>.Invalid(AlreadyEndedMessage));
         }
 
         return (member, team, null);

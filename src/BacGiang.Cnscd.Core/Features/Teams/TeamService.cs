@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Features.Common.Refusals;
@@ -164,7 +165,7 @@ public sealed class TeamService(
     /// <paramref name="expectedVersion"/>; otherwise nothing is written and the caller is told to reload.
     /// Empty values clear a contact point. The hotline is stored as digits only.
     /// </summary>
-    public async Task<ContactUpdateResult> UpdateContactAsync(int teamId, string? zaloUrl, string? hotline, int expectedVersion,
+    public async Task<CommandResult<int>> UpdateContactAsync(int teamId, string? zaloUrl, string? hotline, int expectedVersion,
         CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
@@ -182,7 +183,7 @@ public sealed class TeamService(
 
         if (errors.Count > 0)
         {
-            return ContactUpdateResult.Fail([.. errors]);
+            return CommandResult<int>.Invalid([.. errors]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -190,18 +191,18 @@ public sealed class TeamService(
         {
             // Province leaders and district staff read teams; the commune and village keep them (domain.md roles).
             await refusals.RefuseAsync<Team>(teamId, "role may not edit teams");
-            return ContactUpdateResult.Fail(RoleMessage);
+            return CommandResult<int>.Refused(RoleMessage);
         }
 
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
-            return ContactUpdateResult.Fail(NotFoundMessage);
+            return CommandResult<int>.Refused(NotFoundMessage);
         }
 
         if (team.Version != expectedVersion)
         {
-            return new ContactUpdateResult(false, [ConflictMessage], IsConflict: true);
+            return CommandResult<int>.Conflicted(new EditConflict(ConflictMessage, team.Version));
         }
 
         // The UPDATE's WHERE carries the version the form was loaded at: an edit saved in between makes it match no row.
@@ -214,10 +215,10 @@ public sealed class TeamService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ContactUpdateResult(false, [ConflictMessage], IsConflict: true);
+            return CommandResult<int>.Conflicted(new EditConflict(ConflictMessage, null));
         }
 
-        return ContactUpdateResult.Ok(team.Version);
+        return CommandResult<int>.Ok(team.Version);
     }
 
     /// <summary>Who keeps team records: the commune and village officers of the team's unit, and the province's administrators.</summary>

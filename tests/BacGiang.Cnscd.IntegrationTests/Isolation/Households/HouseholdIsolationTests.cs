@@ -32,32 +32,32 @@ public abstract class HouseholdIsolationTests(DatabaseProvider provider) : Servi
             Assert.DoesNotContain(own.Items, r => r.Id == m.ForeignHouseholdId || r.HeadName == "Hộ Bên Kia");
         },
         ["HouseholdService.GetAsync"] = async m => Assert.Null(await m.Households.GetAsync(m.ForeignHouseholdId)),
-        ["HouseholdService.LogVisitAsync"] = async m =>
+        ["HouseholdVisitService.LogVisitAsync"] = async m =>
         {
             var request = new VisitRequest(Guid.NewGuid(), m.ForeignHouseholdId, new DateOnly(2026, 1, 5), 1, DigitalSkills.All, true, true, null);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.LogVisitAsync(request));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Visits(m).LogVisitAsync(request));
             await using var db = m.Database.CreateSystemContext();
             Assert.False(await db.HouseholdVisits.AnyAsync(v => v.ClientRequestId == request.ClientRequestId));
             Assert.Equal(DigitalSkills.None, (await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).SkillsGuided);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.EntityType == nameof(Household)
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.UserId == m.Actor.UserId));
         },
-        ["HouseholdService.AssignAsync"] = async m =>
+        ["HouseholdAssistanceService.AssignAsync"] = async m =>
         {
-            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.AssignAsync([m.ForeignHouseholdId], null));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Assistance(m).AssignAsync([m.ForeignHouseholdId], null));
             await using var db = m.Database.CreateSystemContext();
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         },
-        ["HouseholdService.SetAssistanceAsync"] = async m =>
+        ["HouseholdAssistanceService.SetAssistanceAsync"] = async m =>
         {
-            await Assert.ThrowsAsync<ScopeViolationException>(() => m.Households.SetAssistanceAsync(m.ForeignHouseholdId, true, null, 0));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Assistance(m).SetAssistanceAsync(m.ForeignHouseholdId, true, null, 0));
             await using var db = m.Database.CreateSystemContext();
             Assert.False((await db.Households.SingleAsync(h => h.Id == m.ForeignHouseholdId)).NeedsAssistance);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityId == m.ForeignHouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         },
-        ["HouseholdService.AssignedToAsync"] = async m =>
+        ["HouseholdAssistanceService.AssignedToAsync"] = async m =>
         {
             // A member of the sibling's village team with the sibling's household assigned: not on any list the actor can read.
             int foreignMember;
@@ -76,12 +76,12 @@ public abstract class HouseholdIsolationTests(DatabaseProvider provider) : Servi
                 await db.SaveChangesAsync();
             }
 
-            Assert.Equal(0, (await m.Households.AssignedToAsync(foreignMember, new PageRequest(0, 100))).TotalCount);
+            Assert.Equal(0, (await Assistance(m).AssignedToAsync(foreignMember, new PageRequest(0, 100))).TotalCount);
         },
-        ["HouseholdService.RecentlyVisitedAsync"] = async m =>
+        ["HouseholdVisitService.RecentlyVisitedAsync"] = async m =>
         {
-            Assert.Empty(await m.Households.RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdService.MaxRecent));
-            Assert.Empty(await m.Households.RecentlyVisitedAsync(m.Foreign.Id, HouseholdService.MaxRecent));
+            Assert.Empty(await Visits(m).RecentlyVisitedAsync(m.ForeignVillage.Id, HouseholdVisitService.MaxRecent));
+            Assert.Empty(await Visits(m).RecentlyVisitedAsync(m.Foreign.Id, HouseholdVisitService.MaxRecent));
         },
         ["HouseholdImport.CreateTemplateAsync"] = async m =>
         {
@@ -144,7 +144,7 @@ public abstract class HouseholdIsolationTests(DatabaseProvider provider) : Servi
             await AssertNothingRefusedAsync(m);
         },
         ["HouseholdService.GetAsync"] = async m => Assert.NotNull(await m.Households.GetAsync(m.OwnHouseholdId)),
-        ["HouseholdService.LogVisitAsync"] = async m =>
+        ["HouseholdVisitService.LogVisitAsync"] = async m =>
         {
             if (!HouseholdService.LogsVisits(m.Actor))
             {
@@ -153,12 +153,12 @@ public abstract class HouseholdIsolationTests(DatabaseProvider provider) : Servi
 
             var member = await OwnMembershipAsync(m);
             var request = new VisitRequest(Guid.NewGuid(), m.OwnHouseholdId, new DateOnly(2026, 1, 5), member.Id, DigitalSkills.All, true, true, null);
-            var result = await m.Households.LogVisitAsync(request);
+            var result = await Visits(m).LogVisitAsync(request);
             Assert.True(result.Succeeded, result.Error);
             await using var db = m.Database.CreateSystemContext();
             Assert.True(await db.HouseholdVisits.AnyAsync(v => v.ClientRequestId == request.ClientRequestId));
         },
-        ["HouseholdService.SetAssistanceAsync"] = async m =>
+        ["HouseholdAssistanceService.SetAssistanceAsync"] = async m =>
         {
             if (!HouseholdService.LogsVisits(m.Actor))
             {
@@ -171,7 +171,7 @@ public abstract class HouseholdIsolationTests(DatabaseProvider provider) : Servi
                 version = (await db.Households.SingleAsync(h => h.Id == m.OwnHouseholdId)).Version;
             }
 
-            var result = await m.Households.SetAssistanceAsync(m.OwnHouseholdId, true, null, version);
+            var result = await Assistance(m).SetAssistanceAsync(m.OwnHouseholdId, true, null, version);
             Assert.True(result.Succeeded, result.Error);
             await using var check = m.Database.CreateSystemContext();
             Assert.True((await check.Households.SingleAsync(h => h.Id == m.OwnHouseholdId)).NeedsAssistance);

@@ -13,18 +13,18 @@ namespace BacGiang.Cnscd.IntegrationTests.Isolation.Reports;
 
 /// <summary>
 /// Quarterly reports, their Excel export and targets in the service isolation matrix (<see cref="ServiceIsolationMatrix"/>): every public method of
-/// <see cref="ReportService"/>, <see cref="ReportExportService"/>, <see cref="TargetService"/> against the sibling unit, and the same calls on the actor's own unit.
+/// <see cref="ReportQueryService"/>, <see cref="ReportWorkflowService"/>, <see cref="ReportExportService"/>, <see cref="TargetService"/> against the sibling unit, and the same calls on the actor's own unit.
 /// </summary>
 public abstract class ReportIsolationTests(DatabaseProvider provider) : ServiceIsolationMatrix(provider)
 {
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Sibling = new()
     {
-        ["ReportService.GetAsync"] = async m =>
+        ["ReportQueryService.GetAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             Assert.Null(await Reports(m).GetAsync(foreign.UnitId, 2026, 4));
         },
-        ["ReportService.ChildrenAsync"] = async m =>
+        ["ReportQueryService.ChildrenAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             foreach (var parent in new[] { foreign.UnitId, m.Foreign.Id, m.Foreign.ParentId ?? 0 })
@@ -33,49 +33,49 @@ public abstract class ReportIsolationTests(DatabaseProvider provider) : ServiceI
                 Assert.DoesNotContain(rows.Items, r => r.UnitId == foreign.UnitId || r.UnitId == m.Foreign.Id || r.ReportId == foreign.ReportId);
             }
         },
-        ["ReportService.SaveDraftAsync"] = async m =>
+        ["ReportWorkflowService.SaveDraftAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).SaveDraftAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).SaveDraftAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
         },
-        ["ReportService.SubmitAsync"] = async m =>
+        ["ReportWorkflowService.SubmitAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).SubmitAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).SubmitAsync(foreign.UnitId, 2026, 4, ForgedNarrative, foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
         },
-        ["ReportService.ApproveAsync"] = async m =>
+        ["ReportWorkflowService.ApproveAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).ApproveAsync(foreign.ReportId, foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).ApproveAsync(foreign.ReportId, foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
             await using var db = m.Database.CreateSystemContext();
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
                 && a.EntityType == nameof(QuarterlyReport) && a.UnitId == foreign.UnitId));
         },
-        ["ReportService.ReturnAsync"] = async m =>
+        ["ReportWorkflowService.ReturnAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
-            await Assert.ThrowsAsync<ScopeViolationException>(() => Reports(m).ReturnAsync(foreign.ReportId, "Trả lại giả mạo", foreign.Version));
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(m).ReturnAsync(foreign.ReportId, "Trả lại giả mạo", foreign.Version));
             await AssertForeignReportUnchangedAsync(m, foreign);
         },
-        ["ReportService.GetSubmissionAsync"] = async m =>
+        ["ReportQueryService.GetSubmissionAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             Assert.Null(await Reports(m).GetSubmissionAsync(foreign.SubmissionId));
         },
-        ["ReportService.SetCommuneDeadlineAsync"] = async m =>
+        ["ReportWorkflowService.SetCommuneDeadlineAsync"] = async m =>
         {
             var foreign = await ForeignReportAsync(m);
             await Assert.ThrowsAsync<ScopeViolationException>(() =>
-                Reports(m).SetCommuneDeadlineAsync(foreign.DistrictId, 2026, 4, new DateOnly(2026, 12, 1)));
+                Workflow(m).SetCommuneDeadlineAsync(foreign.DistrictId, 2026, 4, new DateOnly(2026, 12, 1)));
             await using var db = m.Database.CreateSystemContext();
             Assert.False(await db.QuarterlyReports.AnyAsync(r => r.UnitId == foreign.DistrictId && r.ChildrenDueDate != null));
         },
-        ["ReportService.DueSoonAsync"] = async m =>
+        ["ReportQueryService.DueSoonAsync"] = async m =>
         {
-            var due = await CoreServices.CreateOn<ReportService>(new DateOnly(2026, 12, 14), new ActorContextFactory(m.Database, m.Actor)).DueSoonAsync();
+            var due = await CoreServices.CreateOn<ReportQueryService>(new DateOnly(2026, 12, 14), new ActorContextFactory(m.Database, m.Actor)).DueSoonAsync();
             Assert.DoesNotContain(due, d => d.Text.Contains(m.Foreign.Name, StringComparison.Ordinal) || d.Text.Contains(m.ForeignVillage.Name, StringComparison.Ordinal));
         },
         ["ReportExportService.ExportAsync"] = async m =>
@@ -114,7 +114,7 @@ public abstract class ReportIsolationTests(DatabaseProvider provider) : ServiceI
     {
         // Reports are the commune's and the district's: the own commune's submitted report is read by its commune and
         // district, reviewed by the district; a village leader has no report (see the village case in each).
-        ["ReportService.GetAsync"] = async m =>
+        ["ReportQueryService.GetAsync"] = async m =>
         {
             var own = await OwnReportAsync(m);
             var view = await Reports(m).GetAsync(own.UnitId, 2026, 4);
@@ -126,7 +126,7 @@ public abstract class ReportIsolationTests(DatabaseProvider provider) : ServiceI
             Assert.Equal(own.ReportId, view?.ReportId);
             await AssertNothingRefusedAsync(m);
         },
-        ["ReportService.ChildrenAsync"] = async m =>
+        ["ReportQueryService.ChildrenAsync"] = async m =>
         {
             var own = await OwnReportAsync(m);
             if (m.Actor.Role() != AppRole.DistrictOfficer)
@@ -137,7 +137,7 @@ public abstract class ReportIsolationTests(DatabaseProvider provider) : ServiceI
             var rows = await Reports(m).ChildrenAsync(m.Own.Id, 2026, 4, new PageRequest(0, 100));
             Assert.Contains(rows.Items, r => r.ReportId == own.ReportId);
         },
-        ["ReportService.GetSubmissionAsync"] = async m =>
+        ["ReportQueryService.GetSubmissionAsync"] = async m =>
         {
             var own = await OwnReportAsync(m);
             if (m.Actor.Role() == AppRole.VillageLeader)
@@ -147,7 +147,7 @@ public abstract class ReportIsolationTests(DatabaseProvider provider) : ServiceI
 
             Assert.NotNull(await Reports(m).GetSubmissionAsync(own.SubmissionId));
         },
-        ["ReportService.ApproveAsync"] = async m =>
+        ["ReportWorkflowService.ApproveAsync"] = async m =>
         {
             var own = await OwnReportAsync(m);
             if (m.Actor.Role() != AppRole.DistrictOfficer)
@@ -155,7 +155,7 @@ public abstract class ReportIsolationTests(DatabaseProvider provider) : ServiceI
                 return;
             }
 
-            var result = await Reports(m).ApproveAsync(own.ReportId, own.Version);
+            var result = await Workflow(m).ApproveAsync(own.ReportId, own.Version);
             Assert.True(result.Succeeded, result.Error);
             await using var db = m.Database.CreateSystemContext();
             Assert.Equal(ReportStatus.Approved, (await db.QuarterlyReports.SingleAsync(r => r.Id == own.ReportId)).Status);

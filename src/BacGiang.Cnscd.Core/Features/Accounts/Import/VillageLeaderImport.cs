@@ -119,13 +119,13 @@ public sealed class VillageLeaderImport(
     public async Task<bool> CanImportAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return IsCommuneOfficer(await AccountService.LoadManagerAsync(db, cancellationToken));
+        return IsCommuneOfficer(await AccountRules.LoadManagerAsync(db, cancellationToken));
     }
 
-    private static bool IsCommuneOfficer(AccountService.Manager? manager) =>
+    private static bool IsCommuneOfficer(AccountRules.Manager? manager) =>
         manager is { Role: AppRole.CommuneOfficer, AccountScope.CommuneId: not null };
 
-    private async Task<AccountService.Manager> RequireCommuneOfficerAsync(CnscdDbContext db, string operation,
+    private async Task<AccountRules.Manager> RequireCommuneOfficerAsync(CnscdDbContext db, string operation,
         CancellationToken cancellationToken)
     {
         var manager = await accounts.RequireManagerAsync(db, operation, null, cancellationToken);
@@ -139,7 +139,7 @@ public sealed class VillageLeaderImport(
 
     /// <summary>Checks every row, collecting every problem (not only the first), and builds the accounts to create.</summary>
     private async Task<(List<(ImportedRow Row, AppUser User)> Accepted, List<ImportRowError> Errors)> ValidateAsync(
-        CnscdDbContext db, UserManager<AppUser> users, AccountService.Manager manager, IReadOnlyList<ImportedRow> rows,
+        CnscdDbContext db, UserManager<AppUser> users, AccountRules.Manager manager, IReadOnlyList<ImportedRow> rows,
         ProgressReporter reporter, CancellationToken cancellationToken)
     {
         var villages = await LoadVillagesAsync(db, rows, cancellationToken);
@@ -156,7 +156,7 @@ public sealed class VillageLeaderImport(
             var rowErrors = new List<string>();
             var unit = CheckVillage(manager, row, villages, rowErrors, foreign);
             var request = new AccountRequest(row.FullName, row.Email, AppRole.VillageLeader, unit?.Id ?? 0);
-            if (AccountService.Validate(request, unit, unitChanged: true, clock.Today) is { } invalid)
+            if (AccountRules.Validate(request, unit, unitChanged: true, clock.Today) is { } invalid)
             {
                 rowErrors.AddRange(invalid.Errors);
             }
@@ -180,7 +180,7 @@ public sealed class VillageLeaderImport(
                 firstRowOfEmail.TryAdd(normalized, row.Row);
             }
 
-            var user = AccountService.NewAccount(request, clock.UtcNow);
+            var user = AccountRules.NewAccount(request, clock.UtcNow);
             if (row.Password.Length == 0)
             {
                 rowErrors.Add("Hãy nhập mật khẩu ban đầu.");
@@ -209,8 +209,8 @@ public sealed class VillageLeaderImport(
         return (accepted, errors);
     }
 
-    private static AccountService.UnitFacts? CheckVillage(AccountService.Manager manager, ImportedRow row,
-        Dictionary<string, AccountService.UnitFacts> villages, List<string> rowErrors, List<(string, int)> foreign)
+    private static AccountRules.UnitFacts? CheckVillage(AccountRules.Manager manager, ImportedRow row,
+        Dictionary<string, AccountRules.UnitFacts> villages, List<string> rowErrors, List<(string, int)> foreign)
     {
         if (row.VillageCode.Length == 0)
         {
@@ -224,11 +224,11 @@ public sealed class VillageLeaderImport(
             return null;
         }
 
-        switch (AccountService.BindingProblem(manager, AppRole.VillageLeader, unit))
+        switch (AccountRules.BindingProblem(manager, AppRole.VillageLeader, unit))
         {
             case null:
                 return unit;
-            case AccountService.OutsideScope:
+            case AccountRules.OutsideScope:
                 rowErrors.Add($"Thôn {row.VillageCode} không thuộc xã của bạn.");
                 foreign.Add((row.VillageCode, unit.Id));
                 return null;
@@ -240,16 +240,16 @@ public sealed class VillageLeaderImport(
 
     /// <summary>
     /// The villages the rows name, by code, across scopes: whether a village lies in the officer's commune is
-    /// decided by <see cref="AccountService.BindingProblem"/>, and "not yours" must be told apart from "no such
+    /// decided by <see cref="AccountRules.BindingProblem"/>, and "not yours" must be told apart from "no such
     /// village". A code that was reused after a merger means its most recent unit.
     /// </summary>
-    private static async Task<Dictionary<string, AccountService.UnitFacts>> LoadVillagesAsync(CnscdDbContext db,
+    private static async Task<Dictionary<string, AccountRules.UnitFacts>> LoadVillagesAsync(CnscdDbContext db,
         IReadOnlyList<ImportedRow> rows, CancellationToken cancellationToken)
     {
         var codes = rows.Select(r => r.VillageCode).Where(c => c.Length > 0).Distinct().ToList();
         var units = await UnitTree.Everywhere(db)
             .Where(u => u.Level == UnitLevel.Village && codes.Contains(u.Code))
-            .Select(u => new { u.Code, u.ValidFrom, Facts = new AccountService.UnitFacts(u.Id, u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo) })
+            .Select(u => new { u.Code, u.ValidFrom, Facts = new AccountRules.UnitFacts(u.Id, u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo) })
             .ToListAsync(cancellationToken);
         return units.GroupBy(u => u.Code, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.ValidFrom).First().Facts, StringComparer.OrdinalIgnoreCase);

@@ -25,7 +25,10 @@ public sealed record CommandResult<T>
 
     public CommandOutcome Outcome { get; }
 
-    /// <summary>What the command produced; the default of <typeparamref name="T"/> unless <see cref="Succeeded"/>.</summary>
+    /// <summary>
+    /// What the command produced; on a conflict, what is stored now when the command read it (a report's current
+    /// status and version); otherwise the default of <typeparamref name="T"/>.
+    /// </summary>
     public T? Value { get; }
 
     /// <summary>Messages for the whole form (for a conflict, its message).</summary>
@@ -53,8 +56,8 @@ public sealed record CommandResult<T>
     public static CommandResult<T> Invalid(IReadOnlyDictionary<string, string> fieldErrors, params string[] errors) =>
         new(CommandOutcome.Invalid, default, errors, fieldErrors, null);
 
-    public static CommandResult<T> Conflicted(EditConflict conflict) =>
-        new(CommandOutcome.Conflict, default, [conflict.Message], NoFieldErrors, conflict);
+    public static CommandResult<T> Conflicted(EditConflict conflict, T? current = default) =>
+        new(CommandOutcome.Conflict, current, [conflict.Message], NoFieldErrors, conflict);
 
     public static CommandResult<T> Refused(string message) => new(CommandOutcome.Refused, default, [message], NoFieldErrors, null);
 }

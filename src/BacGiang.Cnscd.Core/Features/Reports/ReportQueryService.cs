@@ -2,29 +2,24 @@ using BacGiang.Cnscd.Core.Time;
 using System.Globalization;
 using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
-using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace BacGiang.Cnscd.Core.Features.Reports;
 
 /// <summary>
-/// Quarterly reports (§2.9e, rule R4): a commune drafts and submits to its district, the district approves or returns
-/// it with a reason, consolidates its communes in its own report and submits to the Department. The states are
-/// <see cref="ReportWorkflow"/>'s; figures come from <see cref="IndicatorCalculator"/> and are frozen at submission;
-/// each submitted version is kept. Every change is audited by the interceptor; refusals are audited here. Two
-/// reviewers acting at once: the report's <see cref="QuarterlyReport.Version"/> lets one win, and the other is told
-/// who did what, with nothing written and nothing they typed lost.
+/// What quarterly reports (§2.9e, rule R4) say, read through the scope filter: a report with its figures (frozen at
+/// submission, otherwise as they would be frozen now) and history, the child units' status and timeliness, a submitted
+/// version, and what falls due. The steps that change a report are <see cref="ReportWorkflowService"/>'s; the helpers
+/// both share (the reporting unit, who writes and who reviews, the figures, the deadline) live here because a read
+/// needs them first.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals, VietnamClock clock,
-    ILogger<ReportService> logger)
+public sealed class ReportQueryService(IDbContextFactory<CnscdDbContext> contextFactory, VietnamClock clock)
 {
-    private const int MaxCommentLength = 2000;
 
     /// <summary>
     /// The report of a commune or district for a quarter: stored state, figures (frozen once submitted, otherwise as
@@ -108,27 +103,6 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
         }).ToList(), total);
     }
 
-    /// <summary>Saves the narrative of a draft (or returned) report, creating the report on first save.</summary>
-    public Task<ReportResult> SaveDraftAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
-        CancellationToken cancellationToken = default) =>
-        WriteAsync(unitId, year, quarter, narrative, expectedVersion, submit: false, cancellationToken);
-
-    /// <summary>
-    /// Submits the report: the three narrative parts are required (field-level messages otherwise, nothing submitted),
-    /// the figures are computed as of the quarter's end and frozen, and the version is kept in the history.
-    /// </summary>
-    public Task<ReportResult> SubmitAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion,
-        CancellationToken cancellationToken = default) =>
-        WriteAsync(unitId, year, quarter, narrative, expectedVersion, submit: true, cancellationToken);
-
-    /// <summary>Approves a submitted report of a child unit (district → commune, Department → district); it is locked from then on.</summary>
-    public Task<ReportResult> ApproveAsync(int reportId, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ReviewAsync(reportId, ReportAction.Approve, null, expectedVersion, cancellationToken);
-
-    /// <summary>Returns a submitted report of a child unit with the reason; it becomes editable again.</summary>
-    public Task<ReportResult> ReturnAsync(int reportId, string comment, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ReviewAsync(reportId, ReportAction.Return, comment, expectedVersion, cancellationToken);
-
     /// <summary>A submitted version as it was sent; null when it does not exist or lies outside the reader's scope.</summary>
     public async Task<SubmissionView?> GetSubmissionAsync(int submissionId, CancellationToken cancellationToken = default)
     {
@@ -152,52 +126,6 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
             x.ReviewComment, x.ReviewedAtUtc);
     }
 
-    /// <summary>
-    /// Sets the date by which the communes of a district report for the quarter (rule R4; default the 15th of the
-    /// quarter's last month). It must fall inside the quarter and not after the district's own deadline. Reports of
-    /// communes not yet submitted take the new date.
-    /// </summary>
-    public async Task<ReportResult> SetCommuneDeadlineAsync(int districtId, int year, int quarter, DateOnly dueDate,
-        CancellationToken cancellationToken = default)
-    {
-        var period = new ReportingPeriod(year, quarter);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var unit = await ReportingUnitAsync(db, districtId, cancellationToken);
-        if (unit is null)
-        {
-            throw await refusals.RefuseAsync<AdministrativeUnit>(districtId, ReportMessages.NotFound);
-        }
-
-        if (unit.Level != UnitLevel.District || !IsAuthor(db.Actor, unit))
-        {
-            await refusals.RefuseAtAsync(nameof(AdministrativeUnit), districtId.ToString(CultureInfo.InvariantCulture), districtId, ReportMessages.NotTheDistrict);
-            return ReportResult.Fail(ReportMessages.NotTheDistrict);
-        }
-
-        if (dueDate < period.Start || dueDate > period.DistrictDueDate)
-        {
-            return ReportResult.Fail(ReportMessages.DeadlineOutsideQuarter);
-        }
-
-        var report = await db.QuarterlyReports.FirstOrDefaultAsync(r => r.UnitId == districtId && r.Year == year && r.Quarter == quarter, cancellationToken);
-        if (report is null)
-        {
-            report = new QuarterlyReport { UnitId = districtId, Year = year, Quarter = quarter, DueDate = period.DistrictDueDate };
-            db.QuarterlyReports.Add(report);
-        }
-
-        report.ChildrenDueDate = dueDate;
-        var communeReports = await db.QuarterlyReports
-            .Where(r => r.DistrictId == districtId && r.CommuneId != null && r.Year == year && r.Quarter == quarter && r.SubmittedAtUtc == null)
-            .ToListAsync(cancellationToken);
-        foreach (var commune in communeReports)
-        {
-            commune.DueDate = dueDate;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return ReportResult.Ok(report.Id, report.Version, report.Status);
-    }
 
     /// <summary>
     /// What the reader's unit must deliver within 7 days of <paramref name="today"/>: its own quarterly report while not
@@ -310,171 +238,9 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
     internal static bool IsReviewer(Actor actor, ReportingUnit unit) =>
         unit.ParentId is { } parent && actor.UnitId == parent && actor.Role is AppRole.DistrictOfficer or AppRole.ProvinceAdmin;
 
-    private async Task<ReportResult> WriteAsync(int unitId, int year, int quarter, ReportNarrative narrative, int expectedVersion, bool submit,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(narrative);
-        var period = new ReportingPeriod(year, quarter);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var unit = await ReportingUnitAsync(db, unitId, cancellationToken);
-        if (unit is null)
-        {
-            throw await refusals.RefuseAsync<AdministrativeUnit>(unitId, ReportMessages.NotFound);
-        }
 
-        if (!IsAuthor(db.Actor, unit))
-        {
-            await refusals.RefuseAtAsync(nameof(QuarterlyReport), unitId.ToString(CultureInfo.InvariantCulture), unitId, ReportMessages.NotTheAuthor);
-            return ReportResult.Fail(ReportMessages.NotTheAuthor);
-        }
-
-        var text = narrative.Trimmed();
-        var errors = submit ? text.ValidateForSubmission() : text.ValidateForDraft();
-        if (errors.Count > 0)
-        {
-            return ReportResult.Fail(submit ? ReportMessages.MissingFields : errors.Values.First(), errors);
-        }
-
-        var report = await db.QuarterlyReports.Include(r => r.Submissions)
-            .FirstOrDefaultAsync(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter, cancellationToken);
-        if (report is null)
-        {
-            report = new QuarterlyReport
-            {
-                UnitId = unitId, Year = year, Quarter = quarter, Status = ReportStatus.Draft,
-                DueDate = await DueDateAsync(db, unit, period, cancellationToken),
-            };
-            db.QuarterlyReports.Add(report);
-        }
-        else if (report.Version != expectedVersion)
-        {
-            return await ConflictAsync(db, report, cancellationToken);
-        }
-        else
-        {
-            db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
-        }
-
-        if (!ReportWorkflow.Allows(report.Status, submit ? ReportAction.Submit : ReportAction.EditNarrative))
-        {
-            return ReportResult.Fail(new ReportTransitionException(report.Status, submit ? ReportAction.Submit : ReportAction.EditNarrative).Message);
-        }
-
-        if (submit)
-        {
-            var figures = await ComputeFiguresAsync(db, unit, period, cancellationToken);
-            report.Submit(text, figures.ToJson(), db.Actor.UserId, clock.UtcNow);
-        }
-        else
-        {
-            report.EditNarrative(text);
-        }
-
-        return await SaveAsync(db, report, cancellationToken);
-    }
-
-    private async Task<ReportResult> ReviewAsync(int reportId, ReportAction action, string? comment, int expectedVersion, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var report = await db.QuarterlyReports.Include(r => r.Submissions).FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        if (report is null)
-        {
-            throw await refusals.RefuseAsync<QuarterlyReport>(reportId, ReportMessages.NotFound);
-        }
-
-        var unit = (await ReportingUnitAsync(db, report.UnitId, cancellationToken))!;
-        if (!IsReviewer(db.Actor, unit))
-        {
-            // Inside the reader's scope but not theirs to decide (a commune approving its own report): refused and on record.
-            await refusals.RefuseAtAsync(nameof(QuarterlyReport), reportId.ToString(CultureInfo.InvariantCulture), report.UnitId, ReportMessages.NotTheReviewer);
-            return ReportResult.Fail(ReportMessages.NotTheReviewer);
-        }
-
-        if (report.Version != expectedVersion)
-        {
-            return await ConflictAsync(db, report, cancellationToken);
-        }
-
-        if (!ReportWorkflow.Allows(report.Status, action))
-        {
-            return ReportResult.Fail(new ReportTransitionException(report.Status, action).Message);
-        }
-
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
-        if (action == ReportAction.Approve)
-        {
-            report.Approve(db.Actor.UserId, clock.UtcNow);
-        }
-        else
-        {
-            var reason = comment?.Trim();
-            if (string.IsNullOrEmpty(reason))
-            {
-                return ReportResult.Fail(ReportMessages.CommentRequired, new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentRequired });
-            }
-
-            if (reason.Length > MaxCommentLength)
-            {
-                return ReportResult.Fail(ReportMessages.CommentTooLong, new Dictionary<string, string> { ["Comment"] = ReportMessages.CommentTooLong });
-            }
-
-            report.Return(reason, db.Actor.UserId, clock.UtcNow);
-        }
-
-        return await SaveAsync(db, report, cancellationToken);
-    }
-
-    private async Task<ReportResult> SaveAsync(CnscdDbContext db, QuarterlyReport report, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return ReportResult.Ok(report.Id, report.Version, report.Status);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Report {ReportId} changed concurrently; the later action was not written", report.Id);
-            await using var fresh = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            var current = await fresh.QuarterlyReports.AsNoTracking().FirstAsync(r => r.Id == report.Id, CancellationToken.None);
-            return await ConflictAsync(fresh, current, CancellationToken.None);
-        }
-        catch (DbUpdateException) when (report.Id == 0 || db.Entry(report).State == EntityState.Added)
-        {
-            // Two people created the same quarter's report at once (unique unit/year/quarter): the first one stands.
-            await using var fresh = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            var current = await fresh.QuarterlyReports.AsNoTracking()
-                .FirstOrDefaultAsync(r => r.UnitId == report.UnitId && r.Year == report.Year && r.Quarter == report.Quarter, CancellationToken.None);
-            if (current is null)
-            {
-                throw;
-            }
-
-            return await ConflictAsync(fresh, current, CancellationToken.None);
-        }
-    }
-
-    /// <summary>Tells the one who lost the race what happened: who changed the report, to what, and when.</summary>
-    private static async Task<ReportResult> ConflictAsync(CnscdDbContext db, QuarterlyReport current, CancellationToken cancellationToken)
-    {
-        var (userId, at) = current.Status switch
-        {
-            ReportStatus.Approved or ReportStatus.Returned => (current.ReviewedByUserId, current.ReviewedAtUtc),
-            ReportStatus.Submitted => (current.SubmittedByUserId, current.SubmittedAtUtc),
-            _ => (null, null),
-        };
-        var who = userId is null ? "Người khác" : (await UserNamesAsync(db, [userId], cancellationToken)).GetValueOrDefault(userId) ?? "Người khác";
-        var when = at is { } utc ? " lúc " + VietnamClock.ToVietnam(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
-        var message = current.Status switch
-        {
-            ReportStatus.Approved => $"{who} đã duyệt báo cáo này{when}. Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
-            ReportStatus.Returned => $"{who} đã trả lại báo cáo này{when} với lý do: \"{current.ReviewComment}\". Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
-            ReportStatus.Submitted => $"{who} đã gửi báo cáo này{when}. Thao tác của bạn chưa được ghi; nội dung bạn nhập vẫn còn trên màn hình.",
-            _ => "Báo cáo vừa được người khác cập nhật. Thao tác của bạn chưa được ghi; hãy tải lại rồi thử lại — nội dung bạn nhập vẫn còn trên màn hình.",
-        };
-        return ReportResult.Conflicted(message, current.Version, current.Status);
-    }
-
-    private static async Task<Dictionary<string, string>> UserNamesAsync(CnscdDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken)
+    /// <summary>The full names of the given accounts, by id (for history rows and conflict messages).</summary>
+    internal static async Task<Dictionary<string, string>> UserNamesAsync(CnscdDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.OfType<string>().Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
@@ -482,7 +248,7 @@ public sealed class ReportService(IDbContextFactory<CnscdDbContext> contextFacto
     }
 
     /// <summary>A commune's deadline is its district's choice for the quarter (default the 15th); a district's is the 20th.</summary>
-    private static async Task<DateOnly> DueDateAsync(CnscdDbContext db, ReportingUnit unit, ReportingPeriod period, CancellationToken cancellationToken)
+    internal static async Task<DateOnly> DueDateAsync(CnscdDbContext db, ReportingUnit unit, ReportingPeriod period, CancellationToken cancellationToken)
     {
         if (unit.Level != UnitLevel.Commune || unit.ParentId is not { } parentId)
         {
