@@ -51,7 +51,10 @@ public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> conte
             return new RestructuringPreviewResult(null, [new ImportRowError(0, "Không có đơn vị cấp tỉnh đang hiệu lực vào ngày trước ngày hiệu lực.")]);
         }
 
-        var communes = units.Where(u => u.Level == UnitLevel.Commune && u.IsCurrent(dayBefore)).ToDictionary(u => u.Code, StringComparer.Ordinal);
+        // The units the plan closes must still be valid on the effective date itself: one that ends the day before was
+        // closed already (ValidTo is the last valid day), which is what applying a plan does.
+        var communes = units.Where(u => u.Level == UnitLevel.Commune && u.IsCurrent(dayBefore) && u.IsCurrent(effectiveOn))
+            .ToDictionary(u => u.Code, StringComparer.Ordinal);
         var oldCommunes = CheckOldCommunes(rows, units, communes, effectiveOn, errors);
         CheckNewCommunes(rows, units, oldCommunes, province, effectiveOn, errors);
         foreach (var left in communes.Values.Where(c => oldCommunes.Values.All(o => o.Id != c.Id)).OrderBy(c => c.Code, StringComparer.Ordinal))
@@ -61,7 +64,7 @@ public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> conte
         }
 
         var closing = oldCommunes.Values.Select(c => c.Id).ToHashSet();
-        var districts = units.Where(u => u.Level == UnitLevel.District && u.IsCurrent(dayBefore)).ToList();
+        var districts = units.Where(u => u.Level == UnitLevel.District && u.IsCurrent(dayBefore) && u.IsCurrent(effectiveOn)).ToList();
         closing.UnionWith(districts.Select(d => d.Id));
         var approved = await db.QuarterlyReports.AsNoTracking()
             .Where(r => closing.Contains(r.UnitId) && r.Status == ReportStatus.Approved)
