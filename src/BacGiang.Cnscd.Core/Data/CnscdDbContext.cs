@@ -49,6 +49,8 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
 
     public DbSet<VillageQuarterSummary> VillageQuarterSummaries => Set<VillageQuarterSummary>();
 
+    public DbSet<RestructuringJournal> RestructuringJournals => Set<RestructuringJournal>();
+
     /// <summary>The clock the audit and the summaries stamp their rows with.</summary>
     public VietnamClock Clock { get; } = clock ?? VietnamClock.System;
 

@@ -28,8 +28,8 @@ public static class CommandLine
         new("seed-demo", "seed-demo", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống. Không dùng ở Production.", SeedDemoAsync),
         new("seed", "seed --households N [--seed S]", "Gieo cả tỉnh với N hộ gia đình (≈ 4,6 lượt thăm mỗi hộ) qua đường ghi hàng loạt; in số dòng/giây từng bảng. Cơ sở dữ liệu phải trống.", SeedScaleAsync),
         new("verify-summaries", "verify-summaries [--repair]", "Đếm lại số liệu tổng hợp theo thôn từ bảng hộ gia đình, in từng chênh lệch (phải bằng 0); --repair ghi lại các thôn chênh lệch (có ghi nhật ký). Mã thoát 1 khi còn chênh lệch chưa sửa.", VerifySummariesAsync),
-        new("restructure", "restructure --plan FILE --effective yyyy-MM-dd",
-            "Xem trước một kế hoạch sắp xếp đơn vị hành chính (tệp CSV theo cột của bảng sáp nhập xã 2025: old_commune_code,…,new_commune_name): đơn vị đóng và mở, thôn, hộ, lượt thăm, thành viên, tài khoản, chỉ tiêu và báo cáo sẽ chuyển. Không thay đổi dữ liệu. Mã thoát 1 khi kế hoạch bị từ chối (in từng lỗi theo dòng).",
+        new("restructure", "restructure --plan FILE --effective yyyy-MM-dd [--apply] | restructure --undo N",
+            "Sắp xếp đơn vị hành chính theo một kế hoạch (tệp CSV theo cột của bảng sáp nhập xã 2025: old_commune_code,…,new_commune_name). Không có --apply: chỉ xem trước đơn vị đóng và mở, thôn, hộ, lượt thăm, thành viên, tài khoản, chỉ tiêu và báo cáo sẽ chuyển, không thay đổi dữ liệu. --apply: áp dụng trong một giao dịch và in số nhật ký; --undo N: hoàn tác nhật ký N (khi các xã mới chưa có dữ liệu mới). Mã thoát 1 khi bị từ chối (in từng lỗi theo dòng).",
             RestructureAsync),
         new("create-admin", "create-admin --email E [--name \"Họ tên\"]", "Tạo tài khoản quản trị cấp tỉnh. Mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi chạy tương tác), không bao giờ từ tham số.", CreateAdminAsync),
     ];
@@ -152,16 +152,25 @@ public static class CommandLine
 
     private static async Task<int> RestructureAsync(IServiceProvider services, Arguments args, TextWriter output)
     {
+        if (args.Value("--undo") is { } undoText)
+        {
+            if (!int.TryParse(undoText, NumberStyles.None, CultureInfo.InvariantCulture, out var journalId))
+            {
+                throw new ArgumentException($"--undo cần số nhật ký, không phải “{undoText}”.");
+            }
+
+            var undone = await services.GetRequiredService<RestructuringService>().UndoAsync(journalId);
+            await output.WriteLineAsync(undone.Succeeded
+                ? $"Đã hoàn tác kế hoạch số {journalId}: cây đơn vị và dữ liệu trở lại như trước khi áp dụng."
+                : $"Không hoàn tác được: {undone.Error}");
+            return undone.Succeeded ? 0 : 1;
+        }
+
         var path = args.Value("--plan") ?? throw new ArgumentException("Thiếu --plan FILE.");
         var effectiveText = args.Value("--effective") ?? throw new ArgumentException("Thiếu --effective yyyy-MM-dd.");
         if (!DateOnly.TryParseExact(effectiveText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
         {
             throw new ArgumentException($"--effective phải có dạng yyyy-MM-dd, không phải “{effectiveText}”.");
-        }
-
-        if (args.Has("--apply"))
-        {
-            throw new NotSupportedException("Áp dụng kế hoạch (--apply) chưa có trong phiên bản này; lệnh chỉ xem trước.");
         }
 
         if (!File.Exists(path))
@@ -170,9 +179,17 @@ public static class CommandLine
         }
 
         await using var file = File.OpenRead(path);
-        var result = await services.GetRequiredService<RestructuringService>().PreviewAsync(file, effective);
-        await output.WriteLineAsync(RestructuringReport.Format(result));
-        return result.Succeeded ? 0 : 1;
+        var service = services.GetRequiredService<RestructuringService>();
+        if (!args.Has("--apply"))
+        {
+            var preview = await service.PreviewAsync(file, effective);
+            await output.WriteLineAsync(RestructuringReport.Format(preview));
+            return preview.Succeeded ? 0 : 1;
+        }
+
+        var applied = await service.ApplyAsync(file, effective, new Progress<RestructuringStep>(step => Console.Error.WriteLine("… " + RestructuringReport.StepLabel(step))));
+        await output.WriteLineAsync(RestructuringReport.FormatApplied(applied));
+        return applied.Succeeded ? 0 : 1;
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, Arguments args, TextWriter output)

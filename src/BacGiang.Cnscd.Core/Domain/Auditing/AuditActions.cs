@@ -12,4 +12,7 @@ public static class AuditActions
     public const string Export = "Export";
     public const string Import = "Import";
     public const string Refused = "Refused";
+
+    /// <summary>A restructuring plan applied or undone (issue 12); the journal holds what it changed.</summary>
+    public const string Restructure = "Restructure";
 }

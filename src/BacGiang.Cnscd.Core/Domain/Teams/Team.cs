@@ -30,6 +30,12 @@ public class Team : UnitScopedEntity, IVersioned
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// The last day of a team whose unit was closed by a restructuring (issue 12); null while the team serves. A closed
+    /// team keeps its roster and history but no longer counts, and its members are offered to the successor's team.
+    /// </summary>
+    public DateOnly? ClosedOn { get; set; }
+
     public int Version { get; set; }
 
     public List<TeamMember> Members { get; set; } = [];

@@ -11,7 +11,8 @@ public static class UnitScopeResolver
     /// <summary>
     /// The scope of an account bound to <paramref name="unitId"/> with <paramref name="role"/>. A unit
     /// whose level does not match the role gives <see cref="DataScope.Nothing"/>: a mis-bound account
-    /// sees nothing rather than too much.
+    /// sees nothing rather than too much; so does an account whose unit was closed (a district after the 2025 reform),
+    /// even before its sessions end.
     /// </summary>
     public static async Task<DataScope> ResolveAsync(CnscdDbContext db, AppRole role, int unitId, CancellationToken cancellationToken = default)
     {
@@ -20,7 +21,7 @@ public static class UnitScopeResolver
             .Where(u => u.Id == unitId)
             .Select(u => new { u.Level, u.DistrictId, u.CommuneId, u.VillageId, u.ValidTo })
             .FirstOrDefaultAsync(cancellationToken);
-        if (unit is null || unit.Level != role.ScopeLevel())
+        if (unit is null || unit.Level != role.ScopeLevel() || unit.ValidTo < db.Clock.Today)
         {
             return DataScope.Nothing;
         }

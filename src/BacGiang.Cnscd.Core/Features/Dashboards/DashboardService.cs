@@ -250,7 +250,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         // (TeamId, Year) and (TeamId, EndDate) indexes, evaluated only for teams that have a regulation. (This was three
         // queries — teams, plans, untasked members — and each round trip costs ≈ 1.5 ms on PostgreSQL however small.)
         var year = today.Year;
-        var teams = await InSubtree(db.Teams.AsNoTracking(), root)
+        var teams = await InSubtree(db.Teams.AsNoTracking(), root).Where(t => t.ClosedOn == null || t.ClosedOn >= today)
             .Select(t => new
             {
                 t.DistrictId, t.CommuneId, t.VillageId, t.IsConstituted,

@@ -117,6 +117,16 @@ public static class SummaryMaintenance
             }
         }
 
+        void CompareAncestry(int villageId, string column, int? storedId, int? actualId)
+        {
+            if (storedId != actualId)
+            {
+                var unit = names.GetValueOrDefault(villageId);
+                differences.Add(new SummaryDifference(villageId, unit?.Code ?? "?", unit?.Name ?? "?", column, storedId ?? 0, actualId ?? 0));
+                differing.Add(villageId);
+            }
+        }
+
         var villageIds = villages.Select(v => v.Id).ToHashSet();
         foreach (var village in villages)
         {
@@ -125,6 +135,13 @@ public static class SummaryMaintenance
             if (row is null)
             {
                 differing.Add(village.Id); // a village without its row is repaired even when all its figures are zero
+            }
+            else
+            {
+                // A row under the wrong commune or district adds its figures to the wrong dashboard (a village moved by a
+                // restructuring must take its row along).
+                CompareAncestry(village.Id, nameof(VillageSummary.DistrictId), row.DistrictId, village.DistrictId);
+                CompareAncestry(village.Id, nameof(VillageSummary.CommuneId), row.CommuneId, village.CommuneId);
             }
         }
 

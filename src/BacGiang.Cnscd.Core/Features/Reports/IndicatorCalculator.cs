@@ -184,7 +184,8 @@ public static class IndicatorCalculator
         }
 
         // Teams and the memberships active on the date (a few per village: small even for the province).
-        var teams = await db.Teams.AsNoTracking().Where(InSubtree<Team>(level, unitId)).Where(t => t.CreatedAtUtc < cutoffUtc)
+        var teams = await db.Teams.AsNoTracking().Where(InSubtree<Team>(level, unitId))
+            .Where(t => t.CreatedAtUtc < cutoffUtc && (t.ClosedOn == null || t.ClosedOn >= asOf))
             .Select(t => new
             {
                 t.Id, t.Level, t.DistrictId, t.CommuneId, t.VillageId, t.RegulationNumber, t.RegulationIssuedOn,

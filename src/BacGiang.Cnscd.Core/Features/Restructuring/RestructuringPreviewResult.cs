@@ -2,8 +2,11 @@ using BacGiang.Cnscd.Core.Features.Common.Import;
 
 namespace BacGiang.Cnscd.Core.Features.Restructuring;
 
-/// <summary>The preview of a plan, or every reason it is refused (row-level, Vietnamese); never both.</summary>
-public sealed record RestructuringPreviewResult(RestructuringPreview? Preview, IReadOnlyList<ImportRowError> Errors)
+/// <summary>
+/// The preview of a plan, or every reason it is refused (row-level, Vietnamese); never both. After an apply,
+/// <see cref="JournalId"/> names the journal that can undo it.
+/// </summary>
+public sealed record RestructuringPreviewResult(RestructuringPreview? Preview, IReadOnlyList<ImportRowError> Errors, int? JournalId = null)
 {
     public bool Succeeded => Preview is not null;
 }

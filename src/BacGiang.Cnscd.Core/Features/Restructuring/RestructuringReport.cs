@@ -8,6 +8,43 @@ public static class RestructuringReport
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>One line of counts for the journal ("10 huyện và 195 xã đóng, 58 xã mở, …").</summary>
+    public static string Summary(RestructuringPreview preview)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var p = preview;
+        return string.Create(Vi, $"{p.DistrictsToClose.Count} huyện và {p.CommunesToClose.Count} xã đóng, {p.CommunesToOpen.Count} xã mở; {p.VillagesMoved:N0} thôn, {p.Households:N0} hộ, {p.Visits:N0} lượt thăm chuyển sang xã mới.")
+            + (p.NewProvinceName is { } renamed ? $" Đổi tên tỉnh: {p.ProvinceName} → {renamed}." : "");
+    }
+
+    /// <summary>A step of an apply, as a progress line says it.</summary>
+    public static string StepLabel(RestructuringStep step) => step switch
+    {
+        RestructuringStep.Checked => "Đã kiểm tra kế hoạch",
+        RestructuringStep.UnitsOpened => "Đã mở các xã mới và tổ cấp xã",
+        RestructuringStep.VillagesMoved => "Đã chuyển thôn và dữ liệu của thôn",
+        RestructuringStep.UnitsClosed => "Đã đóng xã cũ và huyện",
+        RestructuringStep.AccountsChanged => "Đã chuyển tài khoản",
+        _ => step.ToString(),
+    };
+
+    /// <summary>An apply that succeeded: what was applied and how to undo it.</summary>
+    public static string FormatApplied(RestructuringPreviewResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Preview is not { } p || result.JournalId is not { } journal)
+        {
+            return Format(result);
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(Vi, $"Đã áp dụng sắp xếp đơn vị hành chính, hiệu lực từ {p.EffectiveOn:dd/MM/yyyy} (nhật ký số {journal}).");
+        text.AppendLine(Summary(p));
+        text.AppendLine(Vi, $"Tài khoản cán bộ huyện đã bị khóa ({p.DistrictAccountsToDisable.Count}): {(p.DistrictAccountsToDisable.Count == 0 ? "không có" : string.Join(", ", p.DistrictAccountsToDisable))}.");
+        text.AppendLine(Vi, $"Hoàn tác (khi chưa có dữ liệu mới ở các xã mới): restructure --undo {journal}");
+        return text.ToString();
+    }
+
     public static string Format(RestructuringPreviewResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

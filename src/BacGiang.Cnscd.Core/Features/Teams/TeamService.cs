@@ -103,7 +103,8 @@ public sealed class TeamService(
         var cutoff = today.AddDays(-InactiveAfterDays);
         var cutoffUtc = VietnamClock.StartOfDayUtc(cutoff);
 
-        var teams = db.Teams.AsNoTracking();
+        // A team closed by a restructuring keeps its history but is no longer on the list.
+        var teams = db.Teams.AsNoTracking().Where(t => t.ClosedOn == null || t.ClosedOn >= today);
         if (filter.DistrictId is { } districtId)
         {
             teams = teams.Where(t => t.DistrictId == districtId);

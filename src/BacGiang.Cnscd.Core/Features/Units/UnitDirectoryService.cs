@@ -112,7 +112,7 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
             var today = clock.Today;
             return new UnitRow(unit.Id, unit.Code, unit.Name, unit.Level, unit.Kind,
                 await db.Units.CountAsync(u => u.Level == UnitLevel.Village, cancellationToken),
-                await db.Teams.CountAsync(cancellationToken),
+                await db.Teams.CountAsync(t => t.ClosedOn == null || t.ClosedOn >= today, cancellationToken),
                 await db.TeamMembers.CountAsync(m => m.StartDate <= today && (m.EndDate == null || m.EndDate >= today), cancellationToken),
                 await db.Households.CountAsync(cancellationToken));
         }
@@ -125,7 +125,7 @@ public sealed class UnitDirectoryService(IDbContextFactory<CnscdDbContext> conte
         List<int> ids, DateOnly today, CancellationToken cancellationToken)
     {
         var villages = await CountBy(db.Units.Where(u => u.Level == UnitLevel.Village), level, ids, cancellationToken);
-        var teams = await CountBy(db.Teams, level, ids, cancellationToken);
+        var teams = await CountBy(db.Teams.Where(t => t.ClosedOn == null || t.ClosedOn >= today), level, ids, cancellationToken);
         var members = await CountBy(db.TeamMembers.Where(m => m.StartDate <= today && (m.EndDate == null || m.EndDate >= today)), level, ids, cancellationToken);
         var households = await CountBy(db.Households, level, ids, cancellationToken);
         return (id, code, name, lvl, kind) => new UnitRow(id, code, name, lvl, kind,

@@ -1,0 +1,287 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Accounts;
+using BacGiang.Cnscd.Core.Features.Dashboards;
+using BacGiang.Cnscd.Core.Features.Restructuring;
+using BacGiang.Cnscd.Core.Seeding;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.IntegrationTests.Restructuring;
+
+/// <summary>
+/// The real 2025 merger map applied to a generated province (every commune and village of the official list, households,
+/// visits, teams and accounts), then undone, on both engines: nothing is lost, nothing current stays under a closed unit,
+/// accounts follow the tree, the summaries verify, and undo gives back every table as it was.
+/// </summary>
+public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly DateOnly Effective = new(2025, 7, 1);
+
+    private TestDatabase _database = null!;
+    private int _provinceId;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await using var db = _database.CreateSystemContext();
+        await new ProvinceSeeder(db).SeedAsync(new SeedOptions
+        {
+            Households = 1_200, CommunesWithHouseholdsPerDistrict = 1, VisitsPerHousehold = 2, Today = db.Clock.Today,
+        }, null, CancellationToken.None);
+        _provinceId = await db.Units.Where(u => u.Level == UnitLevel.Province).Select(u => u.Id).SingleAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private Actor Admin => new("admin-1", "admin@bacgiang.gov.vn", _provinceId, DataScope.WholeProvince, Role: AppRole.ProvinceAdmin);
+
+    private RestructuringService Service() => CoreServices.Create<RestructuringService>(new ActorContextFactory(_database, Admin));
+
+    private static MemoryStream RealPlan() => new(ReadPlan());
+
+    private static byte[] ReadPlan()
+    {
+        using var plan = AdminUnitCatalog.MergerPlan2025();
+        using var copy = new MemoryStream();
+        plan.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    [Fact]
+    public async Task RealPlan_MovesEverythingIntoTheNewCommunes_KeepsEveryTotal_AndUndoGivesBackEveryTable()
+    {
+        var accounts = await AddAccountsAsync();
+        var tablesBefore = await TablesAsync();
+        var countsBefore = await CountsAsync();
+        var dashboardBefore = await ProvinceHouseholdFiguresAsync();
+
+        var result = await Service().ApplyAsync(RealPlan(), Effective);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => $"{e.Row}: {e.Message}")));
+        Assert.NotNull(result.JournalId);
+        await using (var db = _database.CreateSystemContext())
+        {
+            // Nothing lost: the same households, visits, skills and memberships; 58 commune teams more.
+            var countsAfter = await CountsAsync();
+            Assert.Equal(countsBefore with { Teams = countsBefore.Teams + 58 }, countsAfter);
+
+            // The tree: 58 new communes under the province, renamed Bắc Ninh; every current village under one of them.
+            var opened = await db.Units.Where(u => u.ValidFrom == Effective).ToListAsync();
+            Assert.Equal(58, opened.Count);
+            Assert.All(opened, c => Assert.Equal((UnitLevel.Commune, _provinceId, (int?)null, (int?)c.Id), (c.Level, c.ParentId!.Value, c.DistrictId, c.CommuneId)));
+            Assert.Equal("Tỉnh Bắc Ninh", (await db.Units.SingleAsync(u => u.Id == _provinceId)).Name);
+            var closed = await db.Units.Where(u => u.ValidTo == Effective.AddDays(-1)).ToListAsync();
+            Assert.Equal((10, 195), (closed.Count(u => u.Level == UnitLevel.District), closed.Count(u => u.Level == UnitLevel.Commune)));
+            Assert.All(closed.Where(u => u.Level == UnitLevel.Commune), c => Assert.Contains(opened, o => o.Id == c.SuccessorId));
+            var openedIds = opened.Select(o => o.Id).ToHashSet();
+            var currentVillages = await db.Units.Where(u => u.Level == UnitLevel.Village && u.ValidTo == null).ToListAsync();
+            Assert.NotEmpty(currentVillages);
+            Assert.All(currentVillages, v => Assert.True(openedIds.Contains(v.ParentId!.Value) && v.CommuneId == v.ParentId && v.DistrictId is null));
+
+            // No current row under a closed unit: every row of a village carries the village's new ancestry.
+            var closedIds = closed.Select(u => u.Id).ToList();
+            Assert.Equal(0, await db.Households.CountAsync(h => h.DistrictId != null || closedIds.Contains(h.CommuneId!.Value)));
+            Assert.Equal(0, await db.HouseholdVisits.CountAsync(v => v.DistrictId != null || closedIds.Contains(v.CommuneId!.Value)));
+            Assert.Equal(0, await db.VillageSummaries.CountAsync(s => s.DistrictId != null || closedIds.Contains(s.CommuneId!.Value)));
+            Assert.Equal(0, await db.VillageQuarterSummaries.CountAsync(s => s.DistrictId != null || closedIds.Contains(s.CommuneId!.Value)));
+            Assert.Equal(0, await db.Teams.CountAsync(t => t.ClosedOn == null && (t.DistrictId != null || closedIds.Contains(t.UnitId))));
+            Assert.Equal(0, await db.TeamMembers.CountAsync(m => m.EndDate == null && (m.DistrictId != null || closedIds.Contains(m.CommuneId!.Value))));
+
+            // The old commune teams are closed with their rosters kept (ended the day before); one new team per new commune.
+            var oldTeams = await db.Teams.Where(t => closedIds.Contains(t.UnitId)).ToListAsync();
+            Assert.Equal(195, oldTeams.Count);
+            Assert.All(oldTeams, t => Assert.Equal(Effective.AddDays(-1), t.ClosedOn));
+            Assert.Equal(58, await db.Teams.CountAsync(t => openedIds.Contains(t.UnitId) && t.Level == UnitLevel.Commune));
+            Assert.True(await db.TeamMembers.AnyAsync(m => closedIds.Contains(m.UnitId) && m.EndDate == Effective.AddDays(-1)));
+
+            // Accounts follow the tree; every one of them must sign in again.
+            var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id);
+            var bacGiang = opened.Single(c => c.Code == "07210");
+            Assert.Equal(bacGiang.Id, users[accounts.CommuneOfficer.Id].UnitId);
+            Assert.False(users[accounts.DistrictOfficer.Id].IsActive);
+            Assert.Equal((accounts.VillageLeader.UnitId, true), (users[accounts.VillageLeader.Id].UnitId, users[accounts.VillageLeader.Id].IsActive));
+            Assert.All(accounts.All, a => Assert.NotEqual(a.SecurityStamp, users[a.Id].SecurityStamp));
+            Assert.Equal(["district@bacgiang.gov.vn"], result.Preview!.DistrictAccountsToDisable);
+            // Even a session that has not been re-checked yet sees nothing of a closed district.
+            Assert.True((await UnitScopeResolver.ResolveAsync(db, AppRole.DistrictOfficer, accounts.DistrictOfficer.UnitId)).IsNothing);
+            var communeScope = await UnitScopeResolver.ResolveAsync(db, AppRole.CommuneOfficer, bacGiang.Id);
+            Assert.Equal((null, bacGiang.Id), (communeScope.DistrictId, communeScope.CommuneId));
+            var audited = await db.AuditEntries.Where(a => a.EntityType == nameof(AppUser)).Select(a => a.EntityId).ToListAsync();
+            Assert.All(accounts.All, a => Assert.Contains(a.Id, audited));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.Restructure));
+
+            // The summaries agree with the households, and the province's household figures did not move.
+            var verification = await SummaryMaintenance.VerifyAsync(db, repair: false, db.Clock.UtcNow);
+            Assert.Empty(verification.Differences);
+        }
+
+        Assert.Equal(dashboardBefore, await ProvinceHouseholdFiguresAsync());
+
+        // Applying the same plan again is refused, row by row, and changes nothing.
+        var again = await Service().ApplyAsync(RealPlan(), Effective);
+        Assert.False(again.Succeeded);
+        Assert.Contains(again.Errors, e => e.Message.Contains("kế hoạch này đã được áp dụng", StringComparison.Ordinal));
+
+        var undone = await Service().UndoAsync(result.JournalId!.Value);
+
+        Assert.True(undone.Succeeded, undone.Error);
+        AssertSameTables(tablesBefore, await TablesAsync());
+        Assert.False((await Service().UndoAsync(result.JournalId.Value)).Succeeded);
+        var journals = await Service().ListAsync();
+        Assert.True(Assert.Single(journals).IsUndone);
+    }
+
+    [Fact]
+    public async Task Undo_IsRefused_OnceAMemberJoinsANewCommuneTeam()
+    {
+        var result = await Service().ApplyAsync(RealPlan(), Effective);
+        Assert.True(result.Succeeded);
+        await using (var db = _database.CreateSystemContext())
+        {
+            var team = await db.Teams.SingleAsync(t => db.Units.Any(u => u.Id == t.UnitId && u.Code == "07210" && u.ValidFrom == Effective));
+            var person = new Person { UnitId = team.UnitId, FullName = "Nguyễn Văn Mới", FullNameSearch = "nguyen van moi" };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            db.TeamMembers.Add(new TeamMember
+            {
+                TeamId = team.Id, UnitId = team.UnitId, PersonId = person.Id, Position = TeamPosition.Member, StartDate = new DateOnly(2025, 7, 2),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var before = await TablesAsync();
+        var undone = await Service().UndoAsync(result.JournalId!.Value);
+
+        Assert.False(undone.Succeeded);
+        Assert.Contains("Đã có dữ liệu mới ghi vào các xã mới (tổ Công nghệ số cộng đồng của xã mới)", undone.Error, StringComparison.Ordinal);
+        AssertSameTables(before, await TablesAsync());
+    }
+
+    [Fact]
+    public async Task AFailureHalfway_LeavesTheDatabaseAsItWas()
+    {
+        var before = await TablesAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Service().ApplyAsync(RealPlan(), Effective, new FailAt(RestructuringStep.UnitsClosed)));
+
+        AssertSameTables(before, await TablesAsync());
+        await using var db = _database.CreateSystemContext();
+        Assert.Equal(0, await db.RestructuringJournals.CountAsync());
+        Assert.True((await Service().ApplyAsync(RealPlan(), Effective)).Succeeded);
+    }
+
+    /// <summary>Stops an apply by throwing from its progress report at one step (after the steps before it have written).</summary>
+    private sealed class FailAt(RestructuringStep step) : IProgress<RestructuringStep>
+    {
+        public void Report(RestructuringStep value)
+        {
+            if (value == step)
+            {
+                throw new InvalidOperationException("stopped halfway by the test");
+            }
+        }
+    }
+
+    private sealed record Accounts(AppUser CommuneOfficer, AppUser VillageLeader, AppUser DistrictOfficer)
+    {
+        public IEnumerable<AppUser> All => [CommuneOfficer, VillageLeader, DistrictOfficer];
+    }
+
+    private async Task<Accounts> AddAccountsAsync()
+    {
+        await using var db = _database.CreateSystemContext();
+        var thoXuong = await db.Units.SingleAsync(u => u.Code == "07201");
+        var village = await db.Units.FirstAsync(u => u.ParentId == thoXuong.Id);
+        AppUser Account(string email, AppRole role, int unitId) => new()
+        {
+            UserName = email, Email = email, FullName = email, Role = role, UnitId = unitId, SecurityStamp = Guid.NewGuid().ToString("N"),
+        };
+        var accounts = new Accounts(Account("commune@bacgiang.gov.vn", AppRole.CommuneOfficer, thoXuong.Id),
+            Account("village@bacgiang.gov.vn", AppRole.VillageLeader, village.Id),
+            Account("district@bacgiang.gov.vn", AppRole.DistrictOfficer, thoXuong.DistrictId!.Value));
+        db.Users.AddRange(accounts.All);
+        await db.SaveChangesAsync();
+        return accounts;
+    }
+
+    private sealed record Counts(int Households, int Visits, int Skills, int Members, int People, int Teams, int Villages, int SummaryHouseholds);
+
+    private async Task<Counts> CountsAsync()
+    {
+        await using var db = _database.CreateSystemContext();
+        return new Counts(await db.Households.CountAsync(), await db.HouseholdVisits.CountAsync(),
+            await db.Households.SelectMany(h => h.Skills).CountAsync(), await db.TeamMembers.CountAsync(), await db.People.CountAsync(),
+            await db.Teams.CountAsync(), await db.Units.CountAsync(u => u.Level == UnitLevel.Village),
+            await db.VillageSummaries.SumAsync(s => s.Households));
+    }
+
+    private async Task<string> ProvinceHouseholdFiguresAsync()
+    {
+        var dashboards = CoreServices.Create<DashboardService>(new ActorContextFactory(_database, Admin));
+        var view = await dashboards.GetAsync(null);
+        return string.Join(",", HouseholdCounts.Counters.Select(c => $"{c}={view!.Totals.Households[c]}"));
+    }
+
+    /// <summary>
+    /// Every table of the model, each as its sorted rows (all columns as text), except the two that record the apply and
+    /// the undo themselves: the append-only audit log and the restructuring journal.
+    /// </summary>
+    private async Task<Dictionary<string, List<string>>> TablesAsync()
+    {
+        await using var db = _database.CreateSystemContext();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>()
+            .Where(t => t is not ("AuditLog" or "RestructuringJournals")).Distinct().Order(StringComparer.Ordinal).ToList();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var result = new Dictionary<string, List<string>>();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(Row(reader));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            result[table] = rows;
+        }
+
+        return result;
+    }
+
+    private static string Row(DbDataReader reader)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            text.Append(reader.GetName(i)).Append('=').Append(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
+        }
+
+        return text.ToString();
+    }
+
+    private static void AssertSameTables(Dictionary<string, List<string>> expected, Dictionary<string, List<string>> actual)
+    {
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (table, rows) in expected)
+        {
+            var now = actual[table];
+            var missing = rows.Except(now).Take(2).ToList();
+            var extra = now.Except(rows).Take(2).ToList();
+            Assert.True(missing.Count == 0 && extra.Count == 0 && rows.Count == now.Count,
+                $"{table}: {rows.Count} rows before, {now.Count} after; missing {string.Join(" / ", missing)}; new {string.Join(" / ", extra)}");
+        }
+    }
+}
+
+public sealed class SqliteRestructuringApplyTests() : RestructuringApplyTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlRestructuringApplyTests() : RestructuringApplyTests(DatabaseProvider.PostgreSql);
