@@ -8,7 +8,11 @@ namespace BacGiang.Cnscd.Web.Commands;
 /// </summary>
 public sealed class Arguments(string[] args, TextReader input)
 {
-    private static readonly HashSet<string> VerbOptions = ["--households", "--seed", "--email", "--name", "--help", "-h"];
+    // The verbs' own options never reach the host's configuration: there a flag would take the next argument as its
+    // value ("--apply --Database:Provider=PostgreSql" would lose the provider).
+    private static readonly HashSet<string> VerbOptions = ["--households", "--seed", "--email", "--name", "--plan", "--effective", "--undo"];
+
+    private static readonly HashSet<string> VerbFlags = ["--help", "-h", "--apply", "--repair"];
 
     public string[] HostArgs { get; } = Filter(args);
 
@@ -70,13 +74,14 @@ public sealed class Arguments(string[] args, TextReader input)
         var host = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
+            if (VerbFlags.Contains(args[i]))
+            {
+                continue;
+            }
+
             if (VerbOptions.Contains(args[i]))
             {
-                if (args[i] is not ("--help" or "-h"))
-                {
-                    i++; // skip the option's value
-                }
-
+                i++; // skip the option's value
                 continue;
             }
 

@@ -1,0 +1,66 @@
+using BacGiang.Cnscd.Core.Seeding;
+using BacGiang.Cnscd.E2E.Infrastructure;
+using BacGiang.Cnscd.Web.Demo;
+using Microsoft.Playwright;
+
+namespace BacGiang.Cnscd.E2E.Restructuring;
+
+/// <summary>
+/// The 2025 reform as the province's administrator applies it: upload the official merger map, read the preview,
+/// confirm; then the officer of a merged commune (Thị trấn Đồi Ngô → Xã Lục Nam) signs in and works in the new commune.
+/// Its own portal (class fixture): the apply changes the demo province for good.
+/// </summary>
+public class RestructuringJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task Administrator_UploadsThePlan_ReadsThePreview_Applies_AndAMergedCommuneWorksInTheNewTree()
+    {
+        var plan = Path.Combine(Path.GetTempPath(), $"merger-{Guid.NewGuid():N}.csv");
+        await using (var official = AdminUnitCatalog.MergerPlan2025())
+        await using (var file = File.Create(plan))
+        {
+            await official.CopyToAsync(file);
+        }
+
+        try
+        {
+            var admin = await portal.SignInAsync("admin@demo.cnscd.vn", DemoAccounts.Password, authenticatorKey: DemoAccounts.AdminAuthenticatorKey);
+            await admin.Locator(".nav-restructuring").ClickAsync();
+            await Assertions.Expect(admin.Locator("#restructuring-title[data-ready=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(admin.Locator(".restructuring-none")).ToBeVisibleAsync();
+
+            await admin.ChooseFileAsync(admin.Locator(".restructuring-upload button").Filter(new() { HasText = "Chọn tệp kế hoạch" }), plan);
+
+            var preview = admin.Locator(".restructuring-preview");
+            await Assertions.Expect(preview).ToContainTextAsync("Xem trước — hiệu lực từ 01/07/2025");
+            await Assertions.Expect(preview).ToContainTextAsync("Đổi tên tỉnh: Tỉnh Bắc Giang → Tỉnh Bắc Ninh.");
+            await Assertions.Expect(admin.Locator(".restructuring-counts")).ToContainTextAsync("Đóng 10 huyện và 195 xã cũ; mở 58 xã mới");
+            await Assertions.Expect(admin.Locator(".restructuring-disabled")).ToContainTextAsync("huyen@demo.cnscd.vn");
+            await Assertions.Expect(admin.Locator(".restructuring-communes")).ToContainTextAsync("Xã Lục Nam");
+
+            await admin.Locator(".restructuring-apply").ClickAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng", Exact = true }).ClickAsync();
+            await Assertions.Expect(preview).ToContainTextAsync("Đã áp dụng — hiệu lực từ 01/07/2025", new() { Timeout = 120_000 });
+            await Assertions.Expect(admin.Locator(".restructuring-journals")).ToContainTextAsync("Đang áp dụng");
+            await Assertions.Expect(admin.Locator(".restructuring-undo")).ToBeVisibleAsync();
+
+            // The commune officer of Thị trấn Đồi Ngô now works in Xã Lục Nam: its dashboard and its new commune team.
+            var officer = await portal.SignInAsync("xa@demo.cnscd.vn", DemoAccounts.Password);
+            await officer.GotoAsync(portal.BaseUrl + "/dashboard");
+            await Assertions.Expect(officer.Locator("#dashboard-title")).ToHaveTextAsync("Xã Lục Nam");
+            // The demo's households of Đồi Ngô's villages came along, and the villages are the new commune's children.
+            await Assertions.Expect(officer.Locator("#figure-households")).Not.ToHaveTextAsync("0");
+            await Assertions.Expect(officer.Locator("tr.dashboard-row").First).ToBeVisibleAsync();
+            await officer.GotoAsync(portal.BaseUrl + "/units");
+            await Assertions.Expect(officer.Locator("#unit-title")).ToHaveTextAsync("Xã Lục Nam");
+            await officer.ClickAsync(".unit-team-link");
+            await Assertions.Expect(officer.Locator("#team-title")).ToHaveTextAsync("Tổ CNSCĐ Xã Lục Nam", new() { Timeout = 20_000 });
+            // A new team, not yet constituted: its members come from the predecessors' rosters through the merge tool.
+            await Assertions.Expect(officer.Locator(".team-status")).ToHaveTextAsync("Chưa kiện toàn");
+        }
+        finally
+        {
+            File.Delete(plan);
+        }
+    }
+}
