@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Dashboards;
@@ -36,8 +37,17 @@ public class DashboardBenchmarks
     [Params(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql)]
     public DatabaseProvider Engine { get; set; }
 
-    [Params(UnitLevel.Province, UnitLevel.District, UnitLevel.Commune)]
+    [ParamsSource(nameof(Levels))]
     public UnitLevel Level { get; set; }
+
+    /// <summary>
+    /// Province, district and commune; <c>CNSCD_BENCH_LEVELS=Province,Commune</c> for a database after the 2025 reform,
+    /// which has no district level.
+    /// </summary>
+    public static IEnumerable<UnitLevel> Levels =>
+        Environment.GetEnvironmentVariable("CNSCD_BENCH_LEVELS") is { Length: > 0 } levels
+            ? levels.Split(',').Select(l => Enum.Parse<UnitLevel>(l.Trim()))
+            : [UnitLevel.Province, UnitLevel.District, UnitLevel.Commune];
 
     [GlobalSetup]
     public void Setup()
@@ -69,8 +79,8 @@ public class DashboardBenchmarks
         var collection = new ServiceCollection();
         collection.AddSingleton<IActorAccessor>(new FixedActorAccessor(_actor));
         collection.AddSingleton<IDbContextFactory<CnscdDbContext>>(sp => new Factory(_settings, sp.GetRequiredService<IActorAccessor>()));
-        collection.Configure<TeamOptions>(_ => { });
-        collection.AddScoped<DashboardService>();
+        collection.AddLogging();
+        collection.AddCnscdCore();
         _services = collection.BuildServiceProvider();
         _service = _services.GetRequiredService<DashboardService>();
     }
@@ -89,8 +99,8 @@ public class DashboardBenchmarks
         context.Services.AddMudServices();
         context.Services.AddSingleton<IActorAccessor>(new FixedActorAccessor(_actor));
         context.Services.AddSingleton<IDbContextFactory<CnscdDbContext>>(sp => new Factory(_settings, sp.GetRequiredService<IActorAccessor>()));
-        context.Services.Configure<TeamOptions>(_ => { });
-        context.Services.AddScoped<DashboardService>();
+        context.Services.AddLogging();
+        context.Services.AddCnscdCore();
         context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var page = context.Render<DashboardPage>();
         page.WaitForElement("#figure-households", TimeSpan.FromSeconds(30));

@@ -34,6 +34,8 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/units/{UnitId:int}"] = "/units/{0}",
         ["/accounts"] = null,
         ["/audit"] = null,
+        // Province administrators only: every role of the matrix is turned away before any unit is read.
+        ["/restructuring"] = null,
         ["/teams"] = null,
         ["/teams/unit/{UnitId:int}"] = "/teams/unit/{0}",
         ["/teams/unit/{UnitId:int}/merge"] = "/teams/unit/{0}/merge",

@@ -1,10 +1,13 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Accounts;
+using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Dashboards;
+using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Restructuring;
 using BacGiang.Cnscd.Core.Seeding;
 using BacGiang.Cnscd.Core.Tenancy;
@@ -60,6 +63,9 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
         var indexesBefore = await IndexesAsync();
         var countsBefore = await CountsAsync();
         var dashboardBefore = await ProvinceHouseholdFiguresAsync();
+        // A new commune whose predecessors have households (the seed fills one commune per district).
+        var withHouseholds = await NewCodeOfACommuneWithHouseholdsAsync();
+        var predecessorsTrend = await TrendOfAsync(await OldCommunesOfAsync(withHouseholds));
 
         var result = await Service().ApplyAsync(RealPlan(), Effective);
 
@@ -122,6 +128,15 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
         }
 
         Assert.Equal(dashboardBefore, await ProvinceHouseholdFiguresAsync());
+        // The new commune's trend is its predecessors' history, quarter by quarter (their villages' snapshots moved with them).
+        int bacGiangId;
+        await using (var db = _database.CreateSystemContext())
+        {
+            bacGiangId = await db.Units.Where(u => u.Code == withHouseholds && u.ValidFrom == Effective).Select(u => u.Id).SingleAsync();
+        }
+
+        Assert.Equal(predecessorsTrend, await TrendOfAsync([bacGiangId]));
+        Assert.True(predecessorsTrend.Total > 0, "the predecessors had households in their trend");
         // On PostgreSQL the big tables' indexes were rebuilt around the move: they are back exactly as the migrations made them.
         Assert.Equal(indexesBefore, await IndexesAsync());
 
@@ -138,6 +153,54 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
         var journals = await Service().ListAsync();
         Assert.True(Assert.Single(journals).IsUndone);
     }
+
+    [Fact]
+    public async Task AQ2Report_KeepsTheOldTreeAndItsFigures_AndAQ3CommuneReport_GoesToTheDepartment()
+    {
+        AdministrativeUnit thoXuong, district, province;
+        await using (var db = _database.CreateSystemContext())
+        {
+            thoXuong = await db.Units.SingleAsync(u => u.Code == "07201");
+            district = await db.Units.SingleAsync(u => u.Id == thoXuong.ParentId);
+            province = await db.Units.SingleAsync(u => u.Id == _provinceId);
+        }
+
+        var narrative = new ReportNarrative("Đã hướng dẫn các hộ.", "Sóng yếu ở hai thôn.", "Đề nghị hỗ trợ thiết bị.");
+        var submitted = await Workflow(thoXuong).SubmitAsync(thoXuong.Id, 2025, 2, narrative, 0);
+        Assert.True(submitted.Succeeded, submitted.Error);
+        Assert.True((await Workflow(district).ApproveAsync(submitted.Value!.ReportId, submitted.Value.Version)).Succeeded);
+        var q2Before = await Reports(province).GetAsync(thoXuong.Id, 2025, 2);
+
+        Assert.True((await Service().ApplyAsync(RealPlan(), Effective)).Succeeded);
+
+        // Q2 2025 stays the old commune's, under its (closed) district, with the figures it was approved with.
+        var q2 = await Reports(province).GetAsync(thoXuong.Id, 2025, 2);
+        Assert.Equal(("Phường Thọ Xương", ReportStatus.Approved, true), (q2!.UnitName, q2.Status, q2.FiguresFrozen));
+        Assert.Equal(JsonSerializer.Serialize(q2Before!.Figures), JsonSerializer.Serialize(q2.Figures));
+
+        // Q3 2025: the new commune reports straight to the province, which reviews it.
+        AdministrativeUnit bacGiang;
+        await using (var db = _database.CreateSystemContext())
+        {
+            bacGiang = await db.Units.SingleAsync(u => u.Code == "07210" && u.ValidFrom == Effective);
+        }
+
+        var q3 = await Workflow(bacGiang).SubmitAsync(bacGiang.Id, 2025, 3, narrative, 0);
+        Assert.True(q3.Succeeded, q3.Error);
+        var seenByProvince = await Reports(province).GetAsync(bacGiang.Id, 2025, 3);
+        Assert.True(seenByProvince!.CanReview);
+        Assert.True((await Workflow(province).ApproveAsync(q3.Value!.ReportId, q3.Value.Version)).Succeeded);
+        // The province's own report for the quarter lists the communes as its children.
+        var children = await Reports(province).ChildrenAsync(province.Id, 2025, 3, new PageRequest(0, 100));
+        Assert.Contains(children.Items, c => c.UnitId == bacGiang.Id && c.Status == ReportStatus.Approved);
+        Assert.DoesNotContain(children.Items, c => c.UnitId == district.Id);
+    }
+
+    private ReportWorkflowService Workflow(AdministrativeUnit unit) =>
+        CoreServices.Create<ReportWorkflowService>(new ActorContextFactory(_database, MiniProvince.ActorFor(unit, "officer-" + unit.Code)));
+
+    private ReportQueryService Reports(AdministrativeUnit unit) =>
+        CoreServices.Create<ReportQueryService>(new ActorContextFactory(_database, MiniProvince.ActorFor(unit, "reader-" + unit.Code)));
 
     [Fact]
     public async Task Undo_IsRefused_OnceAMemberJoinsANewCommuneTeam()
@@ -221,6 +284,37 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
             await db.Households.SelectMany(h => h.Skills).CountAsync(), await db.TeamMembers.CountAsync(), await db.People.CountAsync(),
             await db.Teams.CountAsync(), await db.Units.CountAsync(u => u.Level == UnitLevel.Village),
             await db.VillageSummaries.SumAsync(s => s.Households));
+    }
+
+    private async Task<List<int>> OldCommunesOfAsync(string newCode)
+    {
+        var oldCodes = Encoding.UTF8.GetString(ReadPlan()).Split('\n').Skip(1).Select(l => l.Split(','))
+            .Where(f => f.Length == 6 && f[4] == newCode).Select(f => f[0]).ToList();
+        await using var db = _database.CreateSystemContext();
+        return await db.Units.Where(u => oldCodes.Contains(u.Code) && u.Level == UnitLevel.Commune).Select(u => u.Id).ToListAsync();
+    }
+
+    private async Task<string> NewCodeOfACommuneWithHouseholdsAsync()
+    {
+        await using var db = _database.CreateSystemContext();
+        var communeId = await db.Households.OrderBy(h => h.Id).Select(h => h.CommuneId).FirstAsync();
+        var code = await db.Units.Where(u => u.Id == communeId).Select(u => u.Code).SingleAsync();
+        return Encoding.UTF8.GetString(ReadPlan()).Split('\n').Select(l => l.Split(',')).Single(f => f[0] == code)[4];
+    }
+
+    /// <summary>The summed household trend of some units over the last eight quarters, as text, and its household total.</summary>
+    private async Task<(string Text, int Total)> TrendOfAsync(IReadOnlyList<int> unitIds)
+    {
+        var dashboards = CoreServices.Create<DashboardService>(new ActorContextFactory(_database, Admin));
+        var points = new List<TrendPoint>();
+        foreach (var id in unitIds)
+        {
+            points.AddRange(await dashboards.GetTrendAsync(id, quarters: 8));
+        }
+
+        return (string.Join(";", points.GroupBy(p => (p.Year, p.Quarter)).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key.Year}Q{g.Key.Quarter}:Households={g.Sum(p => p.Households)},Covered={g.Sum(p => p.Covered)},Vneid={g.Sum(p => p.VneidLevel2)}")),
+            points.Sum(p => p.Households));
     }
 
     private async Task<string> ProvinceHouseholdFiguresAsync()
