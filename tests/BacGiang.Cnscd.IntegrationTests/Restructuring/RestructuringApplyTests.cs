@@ -194,6 +194,21 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
         var children = await Reports(province).ChildrenAsync(province.Id, 2025, 3, new PageRequest(0, 100));
         Assert.Contains(children.Items, c => c.UnitId == bacGiang.Id && c.Status == ReportStatus.Approved);
         Assert.DoesNotContain(children.Items, c => c.UnitId == district.Id);
+
+        // The Department sets the communes' deadline for Q4 (default the 15th), and the new commune's report takes it;
+        // the province's own report stays due on the 20th.
+        Assert.Equal(new DateOnly(2025, 12, 15), (await Reports(bacGiang).GetAsync(bacGiang.Id, 2025, 4))!.DueDate);
+        var deadline = await Workflow(province).SetCommuneDeadlineAsync(province.Id, 2025, 4, new DateOnly(2025, 12, 10));
+        Assert.True(deadline.Succeeded, deadline.Error);
+        Assert.Equal(new DateOnly(2025, 12, 10), (await Reports(bacGiang).GetAsync(bacGiang.Id, 2025, 4))!.DueDate);
+        await using (var db = _database.CreateSystemContext())
+        {
+            var own = await db.QuarterlyReports.SingleAsync(r => r.UnitId == province.Id && r.Year == 2025 && r.Quarter == 4);
+            Assert.Equal((new DateOnly(2025, 12, 20), (DateOnly?)new DateOnly(2025, 12, 10)), (own.DueDate, own.ChildrenDueDate));
+        }
+
+        // A commune cannot set it for the province: the province lies outside its scope (refused and audited).
+        await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(bacGiang).SetCommuneDeadlineAsync(province.Id, 2025, 4, new DateOnly(2025, 12, 1)));
     }
 
     private ReportWorkflowService Workflow(AdministrativeUnit unit) =>

@@ -11,6 +11,6 @@ public static class ReportMessages
     public const string CommentTooLong = "Lý do trả lại dài quá 2000 ký tự.";
     public const string MissingFields = "Báo cáo chưa đủ các phần bắt buộc; chưa gửi.";
     public const string DeadlineOutsideQuarter = "Hạn nộp của xã phải nằm trong quý và không sau hạn của huyện (ngày 20 tháng cuối quý).";
-    public const string NotTheDistrict = "Chỉ cán bộ UBND huyện đặt hạn nộp báo cáo cho các xã của huyện.";
+    public const string NotTheDistrict = "Chỉ cán bộ UBND huyện (hoặc Sở, cho các xã trực thuộc tỉnh) đặt hạn nộp báo cáo cho các xã.";
     public const string NotAnExporter = "Tài khoản không được xuất báo cáo của đơn vị này.";
 }

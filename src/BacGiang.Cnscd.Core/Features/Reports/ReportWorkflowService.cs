@@ -50,23 +50,33 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
 
     /// <summary>
     /// Sets the date by which the communes of a district report for the quarter (rule R4; default the 15th of the
-    /// quarter's last month). It must fall inside the quarter and not after the district's own deadline. Reports of
-    /// communes not yet submitted take the new date.
+    /// quarter's last month): the district's officer for its communes, or, since the 2025 reform, the Department (a
+    /// province administrator) for the communes placed directly under the province. It must fall inside the quarter and
+    /// not after the unit's own deadline. Reports of those communes not yet submitted take the new date.
     /// </summary>
-    public async Task<CommandResult<ReportSaved>> SetCommuneDeadlineAsync(int districtId, int year, int quarter, DateOnly dueDate,
+    public async Task<CommandResult<ReportSaved>> SetCommuneDeadlineAsync(int unitId, int year, int quarter, DateOnly dueDate,
         CancellationToken cancellationToken = default)
     {
         var period = new ReportingPeriod(year, quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var unit = await ReportQueryService.ReportingUnitAsync(db, districtId, cancellationToken);
+        // The province is no reporting unit of its own here, but it sets its communes' deadline on its report row.
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId && (u.Level == UnitLevel.District || u.Level == UnitLevel.Province))
+            .Select(u => new ReportingUnit(u.Id, u.Name, u.Level, u.Kind, u.ParentId)).FirstOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
-            throw await refusals.RefuseAsync<AdministrativeUnit>(districtId, ReportMessages.NotFound);
+            throw await refusals.RefuseAsync<AdministrativeUnit>(unitId, ReportMessages.NotFound);
         }
 
-        if (unit.Level != UnitLevel.District || !ReportQueryService.IsAuthor(db.Actor, unit))
+        var actor = db.Actor;
+        var setsForItsCommunes = unit.Level switch
         {
-            await refusals.RefuseAtAsync(nameof(AdministrativeUnit), districtId.ToString(CultureInfo.InvariantCulture), districtId, ReportMessages.NotTheDistrict);
+            UnitLevel.District => ReportQueryService.IsAuthor(actor, unit),
+            UnitLevel.Province => actor.Role == AppRole.ProvinceAdmin && actor.UnitId == unit.Id,
+            _ => false,
+        };
+        if (!setsForItsCommunes)
+        {
+            await refusals.RefuseAtAsync(nameof(AdministrativeUnit), unitId.ToString(CultureInfo.InvariantCulture), unitId, ReportMessages.NotTheDistrict);
             return CommandResult<ReportSaved>.Refused(ReportMessages.NotTheDistrict);
         }
 
@@ -75,16 +85,19 @@ public sealed class ReportWorkflowService(IDbContextFactory<CnscdDbContext> cont
             return CommandResult<ReportSaved>.Invalid(ReportMessages.DeadlineOutsideQuarter);
         }
 
-        var report = await db.QuarterlyReports.FirstOrDefaultAsync(r => r.UnitId == districtId && r.Year == year && r.Quarter == quarter, cancellationToken);
+        var report = await db.QuarterlyReports.FirstOrDefaultAsync(r => r.UnitId == unitId && r.Year == year && r.Quarter == quarter, cancellationToken);
         if (report is null)
         {
-            report = new QuarterlyReport { UnitId = districtId, Year = year, Quarter = quarter, DueDate = period.DistrictDueDate };
+            report = new QuarterlyReport { UnitId = unitId, Year = year, Quarter = quarter, DueDate = period.DistrictDueDate };
             db.QuarterlyReports.Add(report);
         }
 
         report.ChildrenDueDate = dueDate;
+        // A district's communes carry its id; the province's own communes carry no district at all.
+        int? districtOfCommunes = unit.Level == UnitLevel.District ? unitId : null;
         var communeReports = await db.QuarterlyReports
-            .Where(r => r.DistrictId == districtId && r.CommuneId != null && r.Year == year && r.Quarter == quarter && r.SubmittedAtUtc == null)
+            .Where(r => r.DistrictId == districtOfCommunes && r.CommuneId != null && r.VillageId == null && r.Year == year && r.Quarter == quarter
+                && r.SubmittedAtUtc == null)
             .ToListAsync(cancellationToken);
         foreach (var commune in communeReports)
         {

@@ -8,8 +8,9 @@ namespace BacGiang.Cnscd.Core.Features.Restructuring;
 
 /// <summary>
 /// The writes of applying and undoing a checked plan, inside the caller's transaction. The set-based moves (a village's
-/// households, visits, summaries … get the new commune as ancestry) are single UPDATE statements per new commune and
-/// table, not tracked entities: 3 million rows at province scale. They change only the derived ancestry columns and the
+/// households, visits, summaries … get the new commune as ancestry) are UPDATE statements per old commune and table
+/// (or one per big table on PostgreSQL, see <see cref="SuspendedIndexes"/>), not tracked entities: 3 million rows at
+/// province scale. They change only the derived ancestry columns and the
 /// versions of rows whose content changed (units, teams, targets, reports), and every value they overwrite is in the
 /// journal. Units and teams that open are inserted through the change tracker, and accounts change through it, so the
 /// scope guard checks them and the audit interceptor records each one.
@@ -351,8 +352,10 @@ internal static class RestructuringApplier
         var before = new List<AccountBefore>();
         foreach (var user in users)
         {
+            // A district account that was already disabled is only re-checked: the list of disabled accounts names the
+            // ones this apply disabled.
             var change = successorOf.ContainsKey(user.UnitId) ? AccountChange.Rescoped
-                : districtIds.Contains(user.UnitId) ? AccountChange.Disabled : AccountChange.Rechecked;
+                : districtIds.Contains(user.UnitId) && user.IsActive ? AccountChange.Disabled : AccountChange.Rechecked;
             before.Add(new AccountBefore(user.Id, user.Email, user.UnitId, user.IsActive, user.SecurityStamp, change));
             switch (change)
             {

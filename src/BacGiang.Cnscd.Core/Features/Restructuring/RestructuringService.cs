@@ -15,22 +15,15 @@ namespace BacGiang.Cnscd.Core.Features.Restructuring;
 
 /// <summary>
 /// The 1 July 2025 reform as data (issue 12): a merger plan — old commune → new commune, in the columns of the
-/// official map — is checked against the current tree and previewed. The preview lists the units to close and to
-/// open, the villages and the data that would move into each new commune, the commune teams to merge and the
-/// district accounts that lose their scope; it writes nothing. Only the province's administrators (and system work)
-/// may preview a plan.
+/// official map — is checked against the current tree, previewed, applied in one transaction and undone from its
+/// journal (decision 046). The preview lists the units to close and to open, the villages and the data that would move
+/// into each new commune, the commune teams to merge and the district accounts that lose their scope; it writes
+/// nothing. Only the province's administrators (and system work) may preview, apply, undo or list plans.
 /// </summary>
 public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals)
 {
     public const string NotAProvinceAdmin = "Chỉ quản trị cấp tỉnh được sắp xếp đơn vị hành chính.";
 
-    /// <summary>
-    /// Reads the plan and checks it against the tree as it stands the day before <paramref name="effectiveOn"/>.
-    /// Refused (row-level messages, nothing read further) for a malformed file, an unknown or closed old commune, an
-    /// old commune listed twice, a current commune the plan leaves out (it would stay under a closed district), a new
-    /// code taken by another current unit, or an effective date that would rewrite an approved report.
-    /// </summary>
-    /// <exception cref="Tenancy.ScopeViolationException">The actor is not a province administrator (audited).</exception>
     public const string AlreadyUndone = "Kế hoạch này đã được hoàn tác.";
 
     public const string LaterPlanApplied = "Đã có kế hoạch áp dụng sau kế hoạch này: hãy hoàn tác kế hoạch sau trước.";
