@@ -22,6 +22,7 @@ public class QuarterlyReportJourneyTests(BrowserPortal portal) : IClassFixture<B
         // 1. The commune opens its report for the current quarter from the list; submitting with a part empty is refused field by field.
         var commune = await portal.SignInAsync(Commune, DemoAccounts.Password);
         await commune.GotoAsync(portal.BaseUrl + "/reports");
+        await Assertions.Expect(commune.Locator("#report-list-title[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await commune.ClickAsync(".report-open");
         await WaitReadyAsync(commune);
         var reportUrl = commune.Url;
@@ -39,6 +40,7 @@ public class QuarterlyReportJourneyTests(BrowserPortal portal) : IClassFixture<B
         // 2. The district sees it in the list of its communes and returns it with a reason.
         var district = await portal.SignInAsync(District, DemoAccounts.Password);
         await district.GotoAsync(portal.BaseUrl + "/reports");
+        await Assertions.Expect(district.Locator("#report-list-title[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var row = district.Locator(".report-children tbody tr", new() { HasText = "Đồi Ngô" });
         await Assertions.Expect(row.Locator(".report-child-status")).ToContainTextAsync(ReportStatus.Submitted.ToVietnamese());
         await row.Locator(".report-child").ClickAsync();

@@ -43,6 +43,9 @@ public class MigrationTests
         Assert.Contains("CREATE TABLE [Households]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [IX_HouseholdVisits_ClientRequestId]", script, StringComparison.Ordinal);
         Assert.Contains("[SearchKey] nvarchar(450)", script, StringComparison.Ordinal);
+        // The reform's journal and the closed team's last day (issue 12).
+        Assert.Contains("CREATE TABLE [RestructuringJournals]", script, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE [Teams] ADD [ClosedOn] date NULL", script, StringComparison.Ordinal);
     }
 
     [Theory]
