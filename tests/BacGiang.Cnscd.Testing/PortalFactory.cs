@@ -14,6 +14,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// The demo tree this portal seeds (<c>Demo:Tree</c>). The journeys and host tests were written on the 2023 tree, with
+    /// its district officer, and the restructuring journey applies the reform itself; the default demo is tested by
+    /// the factory that overrides this.
+    /// </summary>
+    protected virtual string DemoTree => "2023";
+
     protected string ConnectionString { get; private set; } = "";
 
     /// <summary>Where this portal's Serilog files go (one folder per factory, so a test can read them).</summary>
@@ -28,6 +35,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cnscd", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Tree", DemoTree);
         builder.UseSetting("Logging:Directory", LogDirectory);
     }
 
@@ -45,6 +53,18 @@ public class PortalFactory : WebApplicationFactory<Program>
             File.Delete(file);
         }
     }
+}
+
+/// <summary>The portal as <c>dotnet run</c> starts it: the default demo, today's tree after the 2025 reform.</summary>
+public class DefaultDemoPortalFactory : PortalFactory
+{
+    protected override string DemoTree => "";
+}
+
+/// <summary>The default demo on a fresh PostgreSQL database of the test server.</summary>
+public sealed class PostgreSqlDefaultDemoPortalFactory : DefaultDemoPortalFactory
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 /// <summary>The same portal on a fresh PostgreSQL database of the test server.</summary>

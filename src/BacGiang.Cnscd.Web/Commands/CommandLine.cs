@@ -25,7 +25,7 @@ public static class CommandLine
     [
         new("migrate", "migrate", "Áp dụng các migration còn thiếu vào cơ sở dữ liệu đã cấu hình (Database:Provider, ConnectionStrings:Cnscd).", MigrateAsync),
         new("seed-units", "seed-units", "Gieo danh mục đơn vị hành chính chính thức (tỉnh, huyện, xã) vào cơ sở dữ liệu trống. Dùng cho môi trường thật.", SeedUnitsAsync),
-        new("seed-demo", "seed-demo", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống. Không dùng ở Production.", SeedDemoAsync),
+        new("seed-demo", "seed-demo [--Demo:Tree=2023]", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống: mặc định cây sau sắp xếp 01/07/2025 (quý I, II/2025 báo cáo qua huyện), --Demo:Tree=2023 giữ cấp huyện. Không dùng ở Production.", SeedDemoAsync),
         new("seed", "seed --households N [--seed S]", "Gieo cả tỉnh với N hộ gia đình (≈ 4,6 lượt thăm mỗi hộ) qua đường ghi hàng loạt; in số dòng/giây từng bảng. Cơ sở dữ liệu phải trống.", SeedScaleAsync),
         new("verify-summaries", "verify-summaries [--repair]", "Đếm lại số liệu tổng hợp theo thôn từ bảng hộ gia đình, in từng chênh lệch (phải bằng 0); --repair ghi lại các thôn chênh lệch (có ghi nhật ký). Mã thoát 1 khi còn chênh lệch chưa sửa.", VerifySummariesAsync),
         new("restructure", "restructure --plan FILE --effective yyyy-MM-dd [--apply] | restructure --undo N",
@@ -107,14 +107,15 @@ public static class CommandLine
 
         var db = services.GetRequiredService<CnscdDbContext>();
         await db.Database.MigrateAsync();
-        if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None))
+        var demo = services.GetRequiredService<DemoSeeder>();
+        if (!await demo.SeedIfEmptyAsync(CancellationToken.None))
         {
             throw new InvalidOperationException("Cơ sở dữ liệu đã có dữ liệu; lệnh seed-demo chỉ chạy trên cơ sở dữ liệu trống.");
         }
 
-        foreach (var account in DemoAccounts.All)
+        foreach (var login in await demo.LoginsAsync(CancellationToken.None))
         {
-            await output.WriteLineAsync($"{account.Role,-16} {account.Email} / {DemoAccounts.Password}");
+            await output.WriteLineAsync(DemoSeeder.Describe(login));
         }
 
         await output.WriteLineAsync($"ProvinceAdmin đăng nhập hai lớp với khóa xác thực {DemoAccounts.AdminAuthenticatorKey} (oathtool --totp -b KEY).");

@@ -7,9 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BacGiang.Cnscd.Web.Demo;
 
-/// <summary>Seeds the demo province and the demo accounts into an empty database.</summary>
-public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManager, VietnamClock clock, ILogger<DemoSeeder> logger)
+/// <summary>
+/// Seeds the demo province and the demo accounts into an empty database, then, for today's tree (the default, see
+/// <see cref="DemoTree"/>), its history: the quarters before 1 July 2025 reported through the districts and the reform applied.
+/// </summary>
+public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManager, VietnamClock clock, IConfiguration configuration,
+    IServiceProvider services, ILogger<DemoSeeder> logger)
 {
+    /// <summary>A demo login as it stands in the database: the reform moves the commune officer and disables the district's.</summary>
+    public sealed record Login(DemoAccounts.Account Account, string UnitName, bool Active);
+
     /// <summary>Seeds when the database has no units; returns false when it already had data.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
@@ -22,8 +29,29 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
             new Progress<string>(line => logger.LogInformation("Seed: {Line}", line)), cancellationToken);
         logger.LogInformation("Demo data seeded in {Seconds:F1} s ({Rows} bulk rows)", report.Total.TotalSeconds, report.BulkRows);
         await CreateAccountsAsync(cancellationToken);
+        if (DemoTreeSetting.From(configuration) == DemoTree.Reformed2025)
+        {
+            await ActivatorUtilities.CreateInstance<DemoHistory>(services).SeedAsync(cancellationToken);
+        }
+
         return true;
     }
+
+    /// <summary>The demo accounts that exist, with their unit now, in the order of <see cref="DemoAccounts.All"/>.</summary>
+    public async Task<IReadOnlyList<Login>> LoginsAsync(CancellationToken cancellationToken)
+    {
+        var emails = DemoAccounts.All.Select(a => a.Email).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email!))
+            .Select(u => new { u.Email, u.UnitId, u.IsActive }).ToListAsync(cancellationToken);
+        var unitIds = users.Select(u => u.UnitId).ToList();
+        var names = await UnitTree.Everywhere(db).Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return [.. DemoAccounts.All.Join(users, a => a.Email, u => u.Email, (a, u) => new Login(a, names.GetValueOrDefault(u.UnitId, ""), u.IsActive))];
+    }
+
+    /// <summary>One line per login for the console: role, unit, e-mail and password, or why it cannot sign in.</summary>
+    public static string Describe(Login login) => login.Active
+        ? $"{login.Account.Role,-16} {login.Account.Email} / {DemoAccounts.Password} ({login.UnitName})"
+        : $"{login.Account.Role,-16} {login.Account.Email} — đã khóa khi bỏ cấp huyện ({login.UnitName} đã đóng)";
 
     public async Task CreateAccountsAsync(CancellationToken cancellationToken)
     {

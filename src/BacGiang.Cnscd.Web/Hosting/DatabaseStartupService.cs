@@ -36,11 +36,12 @@ public sealed class DatabaseStartupService(
 
         if (DemoEnabled())
         {
-            var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-                .SeedIfEmptyAsync(cancellationToken);
-            if (seeded || await db.Users.AnyAsync(u => u.Email == DemoAccounts.All[0].Email, cancellationToken))
+            var demo = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            await demo.SeedIfEmptyAsync(cancellationToken);
+            var logins = await demo.LoginsAsync(cancellationToken);
+            if (logins.Count > 0)
             {
-                lifetime.ApplicationStarted.Register(PrintDemoLogins);
+                lifetime.ApplicationStarted.Register(() => PrintDemoLogins(logins));
             }
         }
     }
@@ -50,15 +51,15 @@ public sealed class DatabaseStartupService(
     private bool DemoEnabled() =>
         !environment.IsProduction() && configuration.GetValue<bool>("Demo:Enabled");
 
-    private void PrintDemoLogins()
+    private void PrintDemoLogins(IReadOnlyList<DemoSeeder.Login> logins)
     {
         var addresses = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
             .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
         var urls = addresses is { Count: > 0 } ? string.Join(", ", addresses) : "(xem dòng 'Now listening on')";
         logger.LogInformation("Cổng Tổ CNSCĐ đang chạy tại {Urls}", urls);
-        foreach (var account in DemoAccounts.All)
+        foreach (var login in logins)
         {
-            logger.LogInformation("Tài khoản demo {Role,-16} {Email} / {Password}", account.Role, account.Email, DemoAccounts.Password);
+            logger.LogInformation("Tài khoản demo {Login}", DemoSeeder.Describe(login));
         }
 
         logger.LogInformation("ProvinceAdmin đăng nhập hai lớp: thêm khóa {Key} vào ứng dụng xác thực (hoặc chạy: oathtool --totp -b {Key})",

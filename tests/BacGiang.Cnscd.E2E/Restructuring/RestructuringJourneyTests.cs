@@ -25,7 +25,10 @@ public class RestructuringJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         try
         {
             var admin = await portal.SignInAsync("admin@demo.cnscd.vn", DemoAccounts.Password, authenticatorKey: DemoAccounts.AdminAuthenticatorKey);
-            await admin.Locator(".nav-restructuring").ClickAsync();
+            // The menu offers the page to the administrator; the journey opens it by address, as the other journeys do:
+            // a tap on the prerendered home page, before blazor.web.js has attached, was lost once in CI.
+            await Assertions.Expect(admin.Locator(".nav-restructuring")).ToBeVisibleAsync();
+            await admin.GotoAsync(portal.BaseUrl + "/restructuring");
             await Assertions.Expect(admin.Locator("#restructuring-title[data-ready=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await Assertions.Expect(admin.Locator(".restructuring-none")).ToBeVisibleAsync();
 

@@ -1,0 +1,127 @@
+using System.Net;
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Common;
+using BacGiang.Cnscd.Core.Features.Dashboards;
+using BacGiang.Cnscd.Core.Features.Reports;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using BacGiang.Cnscd.Testing;
+using BacGiang.Cnscd.Web.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BacGiang.Cnscd.IntegrationTests.Demo;
+
+/// <summary>
+/// The demo as <c>dotnet run</c> seeds it (issue 12, deliverable 7): today's province → commune → village, with the two
+/// quarters before 1 July 2025 reported and approved through the 2023 tree, and the logins the README lists.
+/// </summary>
+public abstract class DefaultDemoTests(DefaultDemoPortalFactory factory)
+{
+    [Fact]
+    public async Task TheTreeIsTodays_CommunesUnderTheProvince_DistrictsClosedNotDeleted()
+    {
+        await using var db = CreateSystemContext();
+        var province = await db.Units.SingleAsync(u => u.Level == UnitLevel.Province);
+        var current = db.Units.Where(u => u.ValidTo == null);
+
+        Assert.Equal("Tỉnh Bắc Ninh", province.Name);
+        Assert.Equal(0, await current.CountAsync(u => u.Level == UnitLevel.District));
+        Assert.Equal(58, await current.CountAsync(u => u.Level == UnitLevel.Commune && u.ParentId == province.Id));
+        Assert.Equal(10, await db.Units.CountAsync(u => u.Level == UnitLevel.District && u.ValidTo == new DateOnly(2025, 6, 30)));
+        // Every current village hangs under a current commune, and the summaries agree with the households.
+        Assert.False(await current.AnyAsync(v => v.Level == UnitLevel.Village && db.Units.Any(c => c.Id == v.ParentId && c.ValidTo != null)));
+        Assert.True((await SummaryMaintenance.VerifyAsync(db, repair: false, DateTime.UtcNow)).IsClean);
+    }
+
+    [Fact]
+    public async Task TheQuartersBeforeTheReform_WereReportedThroughTheDistrict_AndApproved_WithFrozenFigures()
+    {
+        await using var db = CreateSystemContext();
+        // The new Xã Lục Nam took over the code 07444 (the official map keeps it); Thị trấn Đồi Ngô is the closed one.
+        var doiNgo = await db.Units.SingleAsync(u => u.Code == "07444" && u.ValidTo != null);
+        var lucNam = await db.Units.SingleAsync(u => u.Code == "218");
+        var reports = await db.QuarterlyReports.AsNoTracking().OrderBy(r => r.Quarter).ThenBy(r => r.UnitId).ToListAsync();
+
+        Assert.Equal(DemoHistory.QuartersBeforeReform.Count * 2, reports.Count);
+        foreach (var period in DemoHistory.QuartersBeforeReform)
+        {
+            var commune = Assert.Single(reports, r => r.UnitId == doiNgo.Id && r.Year == period.Year && r.Quarter == period.Quarter);
+            var district = Assert.Single(reports, r => r.UnitId == lucNam.Id && r.Year == period.Year && r.Quarter == period.Quarter);
+            // The commune's report still carries its district: the old tree, as it was on the report's date.
+            Assert.Equal((ReportStatus.Approved, lucNam.Id), (commune.Status, commune.DistrictId));
+            Assert.Equal(ReportStatus.Approved, district.Status);
+            Assert.All([commune, district], r => Assert.False(string.IsNullOrEmpty(r.FiguresJson)));
+            // Filed on time, in the quarter, as the workflow dates it: before the reform took effect.
+            Assert.All([commune, district], r => Assert.True(r.SubmittedAtUtc!.Value < new DateTime(2025, 7, 1) && r.ReviewedAtUtc > r.SubmittedAtUtc));
+            Assert.True(Core.Time.VietnamClock.DateOf(commune.SubmittedAtUtc!.Value) <= commune.DueDate);
+        }
+    }
+
+    [Fact]
+    public async Task TheProvincesReportList_ShowsTheDistrictsBeforeTheReform_AndTheNewCommunesAfter()
+    {
+        await using var scope = await SignedInScopeAsync("admin@demo.cnscd.vn");
+        var reports = scope.ServiceProvider.GetRequiredService<ReportQueryService>();
+        int provinceId;
+        await using (var db = CreateSystemContext())
+        {
+            provinceId = await db.Units.Where(u => u.Level == UnitLevel.Province).Select(u => u.Id).SingleAsync();
+        }
+
+        var q2 = (await reports.ChildrenAsync(provinceId, 2025, 2, new PageRequest(0, 100))).Items;
+        Assert.Equal(10, q2.Count);
+        Assert.Equal(ReportStatus.Approved, Assert.Single(q2, c => c.UnitName == "Huyện Lục Nam").Status);
+
+        var q4 = (await reports.ChildrenAsync(provinceId, 2026, 4, new PageRequest(0, 100))).Items;
+        Assert.Equal(58, q4.Count);
+        Assert.Contains(q4, c => c.UnitName == "Xã Lục Nam");
+        Assert.DoesNotContain(q4, c => c.UnitName.StartsWith("Huyện", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheLogins_FollowTheReform_TheCommuneOfficerInTheNewCommune_TheDistrictOfficerDisabled()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Web.Security.CurrentUser>().UseSystemActor("test");
+        var logins = (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().LoginsAsync(CancellationToken.None))
+            .ToDictionary(l => l.Account.Email);
+
+        Assert.Equal(DemoAccounts.All.Count, logins.Count);
+        Assert.Equal(("Xã Lục Nam", true), (logins["xa@demo.cnscd.vn"].UnitName, logins["xa@demo.cnscd.vn"].Active));
+        Assert.Equal(("Huyện Lục Nam", false), (logins["huyen@demo.cnscd.vn"].UnitName, logins["huyen@demo.cnscd.vn"].Active));
+        Assert.Equal(("Tỉnh Bắc Ninh", true), (logins["admin@demo.cnscd.vn"].UnitName, logins["admin@demo.cnscd.vn"].Active));
+        Assert.Contains("đã khóa", DemoSeeder.Describe(logins["huyen@demo.cnscd.vn"]), StringComparison.Ordinal);
+
+        // The commune officer signs in and lands in the new commune; the district officer cannot sign in.
+        var officer = PortalClient.Create(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.SignInAsync(officer, "xa@demo.cnscd.vn", DemoAccounts.Password)).StatusCode);
+        Assert.Contains("Xã Lục Nam", await officer.GetStringAsync("/units"), StringComparison.Ordinal);
+        var district = await PortalClient.SignInAsync(PortalClient.Create(factory), "huyen@demo.cnscd.vn", DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, district.StatusCode);
+        Assert.Contains("tài khoản đã bị khóa", await district.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A service scope acting as the demo account, with the claims it would have after signing in.</summary>
+    private async Task<AsyncServiceScope> SignedInScopeAsync(string email)
+    {
+        _ = factory.Server;
+        var scope = factory.Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        scope.ServiceProvider.GetRequiredService<Web.Security.CurrentUser>().Set(principal);
+        return scope;
+    }
+
+    private CnscdDbContext CreateSystemContext()
+    {
+        _ = factory.Server; // the host has started, so its start-up seeding has run
+        return CnscdDatabase.CreateContext(factory.Services.GetRequiredService<DatabaseSettings>(), Actor.System("test"));
+    }
+}
+
+public sealed class SqliteDefaultDemoTests(DefaultDemoPortalFactory factory) : DefaultDemoTests(factory), IClassFixture<DefaultDemoPortalFactory>;
+
+public sealed class PostgreSqlDefaultDemoTests(PostgreSqlDefaultDemoPortalFactory factory) : DefaultDemoTests(factory), IClassFixture<PostgreSqlDefaultDemoPortalFactory>;
