@@ -774,6 +774,10 @@ namespace BacGiang.Cnscd.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ProvinceNameBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -775,6 +775,10 @@ namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("ProvinceNameBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)

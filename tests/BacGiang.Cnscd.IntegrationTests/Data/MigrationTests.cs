@@ -46,6 +46,7 @@ public class MigrationTests
         // The reform's journal and the closed team's last day (issue 12).
         Assert.Contains("CREATE TABLE [RestructuringJournals]", script, StringComparison.Ordinal);
         Assert.Contains("ALTER TABLE [Teams] ADD [ClosedOn] date NULL", script, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE [RestructuringJournals] ADD [ProvinceNameBefore] nvarchar(200) NULL", script, StringComparison.Ordinal);
     }
 
     [Theory]

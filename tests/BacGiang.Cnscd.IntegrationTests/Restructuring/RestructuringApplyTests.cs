@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -13,6 +14,7 @@ using BacGiang.Cnscd.Core.Seeding;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BacGiang.Cnscd.IntegrationTests.Restructuring;
 
@@ -207,8 +209,46 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
             Assert.Equal((new DateOnly(2025, 12, 20), (DateOnly?)new DateOnly(2025, 12, 10)), (own.DueDate, own.ChildrenDueDate));
         }
 
+        // The documents carry the names and tree of their quarter: Q2 the old province's name, its districts and the
+        // commune writing to its district; Q3 the renamed province, its communes, and a commune writing to the Department.
+        Assert.Equal("Thành phố Bắc Giang", district.Name);
+        using (var q2Province = await ExportAsync(province, 2025, 2))
+        {
+            Assert.Equal(("UBND TỈNH BẮC GIANG", "Kính gửi: Ủy ban nhân dân tỉnh Bắc Giang", "Huyện, thị xã, thành phố"), Header(q2Province));
+        }
+
+        using (var q3Province = await ExportAsync(province, 2025, 3))
+        {
+            Assert.Equal(("UBND TỈNH BẮC NINH", "Kính gửi: Ủy ban nhân dân tỉnh Bắc Ninh", "Xã, phường"), Header(q3Province));
+        }
+
+        // The closed commune's report, read by the Department (its district's accounts are disabled).
+        using (var q2Commune = await ExportAsync(thoXuong, 2025, 2, reader: province))
+        {
+            Assert.Equal(("UBND PHƯỜNG THỌ XƯƠNG", "Kính gửi: Ủy ban nhân dân thành phố Bắc Giang", "Thôn, tổ dân phố"), Header(q2Commune));
+        }
+
+        using (var q3Commune = await ExportAsync(bacGiang, 2025, 3))
+        {
+            Assert.Equal("Kính gửi: Sở Khoa học và Công nghệ", Header(q3Commune).Recipient);
+        }
+
         // A commune cannot set it for the province: the province lies outside its scope (refused and audited).
         await Assert.ThrowsAsync<ScopeViolationException>(() => Workflow(bacGiang).SetCommuneDeadlineAsync(province.Id, 2025, 4, new DateOnly(2025, 12, 1)));
+    }
+
+    private async Task<XLWorkbook> ExportAsync(AdministrativeUnit unit, int year, int quarter, AdministrativeUnit? reader = null)
+    {
+        reader ??= unit;
+        var service = CoreServices.Create<ReportExportService>(new ActorContextFactory(_database, MiniProvince.ActorFor(reader, "export-" + reader.Code)),
+            Options.Create(new ReportOptions()));
+        return new XLWorkbook(new MemoryStream((await service.ExportAsync(unit.Id, year, quarter)).Content));
+    }
+
+    private static (string IssuingBody, string Recipient, string ChildColumn) Header(XLWorkbook workbook)
+    {
+        var sheet = workbook.Worksheet(ReportWorkbook.SheetName);
+        return (sheet.Cell("A1").GetString(), sheet.Cell("A8").GetString(), sheet.Cell(ReportWorkbook.TableHeaderRow, 2).GetString());
     }
 
     private ReportWorkflowService Workflow(AdministrativeUnit unit) =>

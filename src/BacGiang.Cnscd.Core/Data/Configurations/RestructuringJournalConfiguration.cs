@@ -11,6 +11,7 @@ internal sealed class RestructuringJournalConfiguration : IEntityTypeConfigurati
         builder.Property(j => j.PlanSha256).HasMaxLength(64).IsRequired();
         builder.Property(j => j.Summary).HasMaxLength(1000).IsRequired();
         builder.Property(j => j.AppliedByUserName).HasMaxLength(256);
+        builder.Property(j => j.ProvinceNameBefore).HasMaxLength(200);
         builder.Property(j => j.UndoneByUserName).HasMaxLength(256);
         builder.Property(j => j.ChangesJson).IsRequired();
         builder.Property(j => j.Version).IsConcurrencyToken();

@@ -19,6 +19,13 @@ public class RestructuringJournal : IVersioned
     /// <summary>One line of counts, as the preview gave them ("195 xã đóng, 58 xã mở, …").</summary>
     public string Summary { get; set; } = "";
 
+    /// <summary>
+    /// The province's name before the plan renamed it (in place: the province keeps its row and code), or null when the plan
+    /// kept the name. Read by <see cref="Features.Units.UnitNames"/> so that a report of an earlier quarter carries the name
+    /// valid then; a column rather than a field of <see cref="ChangesJson"/> so that reading it does not parse the journal.
+    /// </summary>
+    public string? ProvinceNameBefore { get; set; }
+
     public DateTime AppliedAtUtc { get; set; }
 
     public string? AppliedByUserName { get; set; }

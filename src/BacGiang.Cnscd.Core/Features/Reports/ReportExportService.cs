@@ -6,6 +6,7 @@ using BacGiang.Cnscd.Core.Features.Common.Refusals;
 using BacGiang.Cnscd.Core.Data.Interceptors;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Auditing;
+using BacGiang.Cnscd.Core.Features.Units;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -40,12 +41,19 @@ public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contex
         }
 
         var day = clock.Today;
+        // Names and tree are those of the quarter reported on (issue 12): a Q2-2025 report keeps "Tỉnh Bắc Giang" and its
+        // district, a Q3-2025 commune report goes to the Department under "Tỉnh Bắc Ninh".
+        var namesOn = period.End;
         ReportDocument document;
         if (unit.Level == UnitLevel.Province)
         {
             var figures = await ReportQueryService.ComputeFiguresAsync(db, unit, period, cancellationToken);
-            document = new ReportDocument("UBND TỈNH " + options.Value.ProvinceName.ToUpper(Vi), options.Value.ProvinceName, day,
-                "Ủy ban nhân dân tỉnh " + options.Value.ProvinceName, unit.Name, period, figures, null, "Huyện, thị xã, thành phố", IsDraft: false);
+            var province = await UnitNames.ProvinceNameOnAsync(db, unit.Name, namesOn, cancellationToken);
+            var hadDistricts = await db.Units.AnyAsync(u => u.ParentId == unit.Id && u.Level == UnitLevel.District
+                && u.ValidFrom <= namesOn && (u.ValidTo == null || u.ValidTo >= namesOn), cancellationToken);
+            document = new ReportDocument("UBND " + province.ToUpper(Vi), Place(province), day,
+                "Ủy ban nhân dân " + UnitNames.InSentence(province), province, period, figures, null,
+                hadDistricts ? "Huyện, thị xã, thành phố" : "Xã, phường", IsDraft: false);
         }
         else
         {
@@ -54,9 +62,12 @@ public sealed class ReportExportService(IDbContextFactory<CnscdDbContext> contex
             var frozen = report?.FiguresJson is not null && !ReportWorkflow.IsEditable(report.Status);
             var figures = frozen ? ReportFigures.FromJson(report!.FiguresJson!) : await ReportQueryService.ComputeFiguresAsync(db, unit, period, cancellationToken);
             var date = frozen && report!.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(VietnamClock.ToVietnam(at)) : day;
-            var recipient = unit.Level == UnitLevel.District || unit.ParentId is null
+            var parent = unit.ParentId is null ? null
+                : await UnitTree.Everywhere(db).Where(u => u.Id == unit.ParentId).Select(u => new { u.Name, u.Level }).FirstAsync(cancellationToken);
+            // A district reports to the Department, and so, since the reform, does a commune placed directly under the province.
+            var recipient = unit.Level == UnitLevel.District || parent is null || parent.Level == UnitLevel.Province
                 ? options.Value.RecipientName
-                : "Ủy ban nhân dân " + (await UnitTree.Everywhere(db).Where(u => u.Id == unit.ParentId).Select(u => u.Name).FirstAsync(cancellationToken)).ToLower(Vi);
+                : "Ủy ban nhân dân " + UnitNames.InSentence(parent.Name);
             document = new ReportDocument("UBND " + unit.Name.ToUpper(Vi), Place(unit.Name), date, recipient, unit.Name, period, figures,
                 report?.Narrative, unit.Level == UnitLevel.District ? "Xã, phường, thị trấn" : "Thôn, tổ dân phố", IsDraft: !frozen);
         }

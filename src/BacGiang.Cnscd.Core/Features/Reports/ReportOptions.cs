@@ -10,7 +10,4 @@ public sealed class ReportOptions
     /// Công nghệ since the merger of the two departments: a setting, not code.
     /// </summary>
     public string RecipientName { get; set; } = "Sở Khoa học và Công nghệ";
-
-    /// <summary>The name of the province in the export's header ("UBND TỈNH …").</summary>
-    public string ProvinceName { get; set; } = "Bắc Giang";
 }

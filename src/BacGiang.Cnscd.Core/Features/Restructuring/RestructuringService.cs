@@ -78,6 +78,7 @@ public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> conte
         var journal = new RestructuringJournal
         {
             EffectiveOn = effectiveOn, PlanSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Summary = RestructuringReport.Summary(preview),
+            ProvinceNameBefore = changes.ProvinceNameBefore,
             AppliedAtUtc = db.Clock.UtcNow, AppliedByUserName = db.Actor.UserName, ChangesJson = JsonSerializer.Serialize(changes, JournalJson),
         };
         db.RestructuringJournals.Add(journal);
