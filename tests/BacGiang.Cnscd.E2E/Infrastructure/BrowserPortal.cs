@@ -32,6 +32,9 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>What the browser refused under the portal's Content Security Policy, on any page this portal opened.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ContentSecurityPolicyViolations { get; } = new();
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -58,6 +61,14 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 }, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        // Chromium reports every resource or script the Content Security Policy blocks on the console.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                ContentSecurityPolicyViolations.Enqueue(message.Text);
+            }
+        };
         await page.GotoAsync(BaseUrl + "/Account/Login");
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", password);

@@ -33,7 +33,7 @@ public static partial class PortalClient
         : location.IsAbsoluteUri ? location.PathAndQuery
         : "/" + location.OriginalString.TrimStart('~', '/');
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> values)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> values)
     {
         var page = await client.GetStringAsync(url);
         var fields = HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));

@@ -20,11 +20,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
+        // Prevent open redirects: an address of this portal becomes relative; any other (another site, "//host",
+        // "/\host") lands on the home page. ToBaseRelativePath alone threw for a foreign address, which gave a 500.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+            || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            var absolute = Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed : null;
+            uri = absolute is not null && new Uri(navigationManager.BaseUri).IsBaseOf(absolute) ? navigationManager.ToBaseRelativePath(uri) : "";
         }
 
         navigationManager.NavigateTo(uri);
