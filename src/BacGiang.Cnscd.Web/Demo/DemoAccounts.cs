@@ -17,7 +17,13 @@ public static class DemoAccounts
     /// </summary>
     public const string AdminAuthenticatorKey = "CNSCDDEMOADMINKEYBACGIANGTINHBGX";
 
+    /// <summary>The mail domain of every demo account: nobody's real address.</summary>
+    public const string Domain = "demo.cnscd.vn";
+
     public sealed record Account(string Email, string FullName, AppRole Role, string UnitCode);
+
+    /// <summary>Whether <paramref name="email"/> is a demo account's (which signs in only in Development).</summary>
+    public static bool IsDemo(string? email) => email?.EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase) == true;
 
     public static readonly IReadOnlyList<Account> All =
     [

@@ -164,3 +164,39 @@ public class LoginRateLimitTests(RateLimitedPortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
     }
 }
+
+/// <summary>
+/// The demo seeded outside Development (Staging seeds it when Demo:Enabled is set): the database then holds accounts whose
+/// password is in the README, as it would if a demonstration database were put in service.
+/// </summary>
+public sealed class StagingDemoPortalFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Staging");
+    }
+}
+
+public class DemoOutsideDevelopmentTests(StagingDemoPortalFactory factory) : IClassFixture<StagingDemoPortalFactory>
+{
+    [Fact]
+    public async Task DemoAccounts_CannotSignIn_OutsideDevelopment_EvenWithTheRightPassword()
+    {
+        await using (var db = CnscdDatabase.CreateContext(factory.Services.GetRequiredService<DatabaseSettings>(), Actor.System("test")))
+        {
+            // The accounts are there and active: only the environment refuses them.
+            Assert.Equal(DemoAccounts.All.Count, await db.Users.CountAsync(u => u.IsActive && u.Email!.EndsWith("@" + DemoAccounts.Domain)));
+        }
+
+        foreach (var email in new[] { "xa@demo.cnscd.vn", "lanhdao@demo.cnscd.vn" })
+        {
+            var client = PortalClient.Create(factory);
+            var response = await PortalClient.SignInAsync(client, email, DemoAccounts.Password);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("tài khoản đã bị khóa", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/units")).StatusCode);
+        }
+    }
+}
