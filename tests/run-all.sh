@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, on a fresh Debian 12 machine as root:
-#  1. installs what the tests need from Debian's packages when it is missing (postgresql, chromium);
+#  1. installs what the tests need from Debian's packages when it is missing (postgresql, chromium, libreoffice, poppler);
 #  2. starts a throwaway PostgreSQL on 127.0.0.1 (a temp data directory, fsync off);
 #  3. builds the solution and runs all test projects (SQLite, PostgreSQL, bUnit, Chromium through Playwright);
 #  4. stops what it started and prints one closing line "N passed, N failed, N skipped".
@@ -19,6 +19,11 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The report layout tests print .docx to PDF and read it back (issue 14); Liberation Serif 2 is Times New Roman's metric
+# twin with every Vietnamese glyph (the 1.x of fonts-liberation falls back to DejaVu for some).
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer libreoffice-calc)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${missing[*]}. Run this script as root, or install them first." >&2

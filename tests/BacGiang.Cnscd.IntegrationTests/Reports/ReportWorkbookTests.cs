@@ -86,6 +86,8 @@ public abstract class ReportWorkbookTests(DatabaseProvider provider) : EngineTes
         Assert.Equal(22.2d, sheet.Cell(total, ReportWorkbook.RatioColumn).GetDouble()); // ROUND(2/9*100, 1)
         Assert.Equal(33.3d, sheet.Cell(first, ReportWorkbook.RatioColumn).GetDouble());
         Assert.Equal("BÁO CÁO (DỰ THẢO)", sheet.Cell("A5").GetString()); // not submitted yet
+        // Exported on 18/12, before the quarter's end: the figures stand at the day of the report, not at 31/12 to come.
+        Assert.Equal("I. SỐ LIỆU (tính đến ngày 18/12/2026)", sheet.Cell("A10").GetString());
     }
 
     [Fact]
@@ -99,7 +101,13 @@ public abstract class ReportWorkbookTests(DatabaseProvider provider) : EngineTes
         Assert.Equal(1, sheet.PageSetup.PagesWide);
         Assert.Equal(0, sheet.PageSetup.PagesTall);
         Assert.Equal(ReportWorkbook.Columns.Select(c => c.Width), Enumerable.Range(1, ReportWorkbook.Columns.Length).Select(c => sheet.Column(c).Width));
+        // Issued by the Department under the province's committee, and a draft while no district has reported.
         Assert.Equal("UBND TỈNH BẮC GIANG", sheet.Cell("A1").GetString());
+        Assert.Equal("SỞ KHOA HỌC VÀ CÔNG NGHỆ", sheet.Cell("A2").GetString());
+        Assert.Equal("Số: …/BC-SKHCN", sheet.Cell("A3").GetString());
+        Assert.Equal("BÁO CÁO (DỰ THẢO)", sheet.Cell("A5").GetString());
+        Assert.Equal("Kính gửi: Ủy ban nhân dân tỉnh Bắc Giang", sheet.Cell("A8").GetString());
+        Assert.Contains("GIÁM ĐỐC", sheet.CellsUsed().Select(c => c.GetString()));
         // The province's compilation: one row per district.
         var first = ReportWorkbook.TableHeaderRow + 1;
         Assert.Equal(new[] { Mini.D1.Name, Mini.D2.Name }.Order(), new[] { sheet.Cell(first, 2).GetString(), sheet.Cell(first + 1, 2).GetString() }.Order());

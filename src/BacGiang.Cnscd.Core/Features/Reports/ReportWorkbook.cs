@@ -60,20 +60,30 @@ public static class ReportWorkbook
 
         var leftEnd = 5;
         var rightStart = 8;
-        Text(sheet.Range(1, 1, 1, leftEnd), document.IssuingBody, bold: true);
+        if (document.GoverningBody is { } governing)
+        {
+            // A Department: its committee on the first line, the Department itself in bold under it (Decree 30).
+            Text(sheet.Range(1, 1, 1, leftEnd), governing);
+            Text(sheet.Range(2, 1, 2, leftEnd), document.IssuingBody, bold: true);
+        }
+        else
+        {
+            Text(sheet.Range(1, 1, 1, leftEnd), document.IssuingBody, bold: true);
+        }
+
         Text(sheet.Range(1, rightStart, 1, last), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true);
         Text(sheet.Range(2, rightStart, 2, last), "Độc lập - Tự do - Hạnh phúc", bold: true);
         sheet.Range(2, rightStart + 3, 2, last - 3).Style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        Text(sheet.Range(3, 1, 3, leftEnd), "Số: …/BC-UBND");
+        Text(sheet.Range(3, 1, 3, leftEnd), "Số: …/" + document.NumberSymbol);
         Text(sheet.Range(3, rightStart, 3, last),
             $"{document.Place}, ngày {document.Date.Day:00} tháng {document.Date.Month:00} năm {document.Date.Year}", italic: true);
 
         Text(sheet.Range(5, 1, 5, last), document.IsDraft ? "BÁO CÁO (DỰ THẢO)" : "BÁO CÁO", bold: true, size: 14);
         Text(sheet.Range(6, 1, 6, last),
-            $"Kết quả hoạt động của Tổ công nghệ số cộng đồng quý {document.Period.ToRoman()} năm {document.Period.Year} — {document.UnitName}",
+            $"{document.Abstract} — {document.UnitName}",
             bold: true);
         Text(sheet.Range(8, 1, 8, last), "Kính gửi: " + document.Recipient);
-        Text(sheet.Range(10, 1, 10, last), $"I. SỐ LIỆU (tính đến ngày {document.Figures.AsOf:dd/MM/yyyy})", bold: true, align: XLAlignmentHorizontalValues.Left);
+        Text(sheet.Range(10, 1, 10, last), $"I. SỐ LIỆU (tính đến ngày {document.CutOff:dd/MM/yyyy})", bold: true, align: XLAlignmentHorizontalValues.Left);
 
         // The table.
         var header = TableHeaderRow;
@@ -149,9 +159,15 @@ public static class ReportWorkbook
         Text(sheet.Range(row, 1, row, leftEnd), "Nơi nhận:", bold: true, italic: true, size: 11, align: XLAlignmentHorizontalValues.Left);
         Text(sheet.Range(row + 1, 1, row + 1, leftEnd), "- Như trên;", size: 10, align: XLAlignmentHorizontalValues.Left);
         Text(sheet.Range(row + 2, 1, row + 2, leftEnd), "- Lưu: VT.", size: 10, align: XLAlignmentHorizontalValues.Left);
-        Text(sheet.Range(signature, rightStart, signature, last), "TM. ỦY BAN NHÂN DÂN", bold: true);
-        Text(sheet.Range(signature + 1, rightStart, signature + 1, last), "CHỦ TỊCH", bold: true);
-        Text(sheet.Range(signature + 2, rightStart, signature + 2, last), "(Ký, ghi rõ họ tên và đóng dấu)", italic: true);
+        var signer = signature;
+        if (document.Signature.Authority is { } authority)
+        {
+            Text(sheet.Range(signer, rightStart, signer, last), authority, bold: true);
+            signer++;
+        }
+
+        Text(sheet.Range(signer, rightStart, signer, last), document.Signature.Title, bold: true);
+        Text(sheet.Range(signer + 1, rightStart, signer + 1, last), "(Ký, ghi rõ họ tên và đóng dấu)", italic: true);
 
         var setup = sheet.PageSetup;
         setup.PaperSize = XLPaperSize.A4Paper;

@@ -36,8 +36,31 @@ public static class UnitNames
     public static string InSentence(string unitName)
     {
         ArgumentNullException.ThrowIfNull(unitName);
-        string[] kinds = ["Thành phố ", "Thị xã ", "Thị trấn ", "Huyện ", "Phường ", "Xã ", "Tỉnh "];
-        var kind = kinds.FirstOrDefault(k => unitName.StartsWith(k, StringComparison.Ordinal));
+        var kind = KindOf(unitName);
         return kind is null ? unitName : kind.ToLower(Vi) + unitName[kind.Length..];
     }
+
+    /// <summary>The place of a document's date line: the unit's name without its kind ("Huyện Lục Nam" → "Lục Nam").</summary>
+    public static string Place(string unitName)
+    {
+        ArgumentNullException.ThrowIfNull(unitName);
+        var kind = KindOf(unitName);
+        return kind is null ? unitName : unitName[kind.Length..];
+    }
+
+    /// <summary>
+    /// The initials of an agency for its documents' symbol, without the conjunction: "Sở Khoa học và Công nghệ" → "SKHCN",
+    /// "Sở Thông tin và Truyền thông" → "STTTT".
+    /// </summary>
+    public static string Initials(string agencyName)
+    {
+        ArgumentNullException.ThrowIfNull(agencyName);
+        return string.Concat(agencyName.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !string.Equals(w, "và", StringComparison.OrdinalIgnoreCase))
+            .Select(w => char.ToUpper(w[0], Vi)));
+    }
+
+    private static readonly string[] Kinds = ["Thành phố ", "Thị xã ", "Thị trấn ", "Huyện ", "Phường ", "Xã ", "Tỉnh "];
+
+    private static string? KindOf(string unitName) => Kinds.FirstOrDefault(k => unitName.StartsWith(k, StringComparison.Ordinal));
 }
