@@ -53,6 +53,8 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/reports/{UnitId:int}/{Year:int}/{Quarter:int}/versions/{Number:int}"] = "/reports/{0}/2026/4/versions/1",
         // The Excel download answers 404 for another unit (the refusal is audited by ReportExportService).
         ["/reports/{unitId:int}/{year:int}/{quarter:int}/excel"] = "/reports/{0}/2026/4/excel",
+        // The Word document of the same report: the same service, the same 404 for another unit.
+        ["/reports/{unitId:int}/{year:int}/{quarter:int}/word"] = "/reports/{0}/2026/4/word",
         // The register export: a sibling unit's id answers 404 (refused and audited), not a file.
         ["/households/export"] = "/households/export?unit={0}",
     };
