@@ -1,6 +1,12 @@
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Restructuring;
 using BacGiang.Cnscd.Core.Seeding;
+using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.E2E.Infrastructure;
 using BacGiang.Cnscd.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BacGiang.Cnscd.E2E.Restructuring;
@@ -16,6 +22,7 @@ public class RestructuringJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     public async Task Administrator_UploadsThePlan_ReadsThePreview_Applies_AndAMergedCommuneWorksInTheNewTree()
     {
         var plan = Path.Combine(Path.GetTempPath(), $"merger-{Guid.NewGuid():N}.csv");
+        var villagePlan = Path.Combine(Path.GetTempPath(), $"villages-{Guid.NewGuid():N}.csv");
         await using (var official = AdminUnitCatalog.MergerPlan2025())
         await using (var file = File.Create(plan))
         {
@@ -60,10 +67,41 @@ public class RestructuringJourneyTests(BrowserPortal portal) : IClassFixture<Bro
             await Assertions.Expect(officer.Locator("#team-title")).ToHaveTextAsync("Tổ CNSCĐ Xã Lục Nam", new() { Timeout = 20_000 });
             // A new team, not yet constituted: its members come from the predecessors' rosters through the merge tool.
             await Assertions.Expect(officer.Locator(".team-status")).ToHaveTextAsync("Chưa kiện toàn");
+
+            // Later, the general tool: a village plan that moves one of Xã Lục Nam's villages to another new commune,
+            // effective 01/01/2026 — previewed, confirmed, listed, and the village is under the other commune.
+            var (village, target) = await VillageAndOtherCommuneAsync();
+            await File.WriteAllTextAsync(villagePlan, VillagePlanReader.Header + "\n" + $"move,{village.Code},{village.Name},{target.Code},,,\n");
+            await admin.ReloadAsync();
+            await Assertions.Expect(admin.Locator("#restructuring-title[data-ready=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            var effective = admin.Locator(".restructuring-effective input");
+            await effective.FillAsync("01/01/2026");
+            await effective.PressAsync("Tab");
+            await admin.ChooseFileAsync(admin.Locator(".restructuring-upload button").Filter(new() { HasText = "Chọn tệp kế hoạch" }), villagePlan);
+            var villagePreview = admin.Locator(".restructuring-village-preview");
+            await Assertions.Expect(villagePreview).ToContainTextAsync("Xem trước sắp xếp thôn — hiệu lực từ 01/01/2026");
+            await Assertions.Expect(admin.Locator(".restructuring-villages")).ToContainTextAsync($"Chuyển sang xã {target.Name}");
+            await admin.Locator(".restructuring-apply").ClickAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng", Exact = true }).ClickAsync();
+            await Assertions.Expect(villagePreview).ToContainTextAsync("Đã áp dụng sắp xếp thôn", new() { Timeout = 60_000 });
+            await Assertions.Expect(admin.Locator(".restructuring-journals")).ToContainTextAsync("Sắp xếp thôn: 1 thôn chuyển xã");
+            await using var db = CnscdDatabase.CreateContext(portal.Services.GetRequiredService<DatabaseSettings>(), Actor.System("e2e check"));
+            Assert.Equal(target.Id, (await db.Units.SingleAsync(u => u.Id == village.Id)).ParentId);
         }
         finally
         {
             File.Delete(plan);
+            File.Delete(villagePlan);
         }
+    }
+
+    /// <summary>A current village of Xã Lục Nam (the new commune of the journey), and another current new commune.</summary>
+    private async Task<(AdministrativeUnit Village, AdministrativeUnit Commune)> VillageAndOtherCommuneAsync()
+    {
+        await using var db = CnscdDatabase.CreateContext(portal.Services.GetRequiredService<DatabaseSettings>(), Actor.System("e2e set-up"));
+        var lucNam = await db.Units.SingleAsync(u => u.Name == "Xã Lục Nam" && u.ValidTo == null);
+        var village = await db.Units.Where(u => u.ParentId == lucNam.Id && u.ValidTo == null).OrderBy(u => u.Code).FirstAsync();
+        var other = await db.Units.Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null && u.Id != lucNam.Id).OrderBy(u => u.Code).FirstAsync();
+        return (village, other);
     }
 }

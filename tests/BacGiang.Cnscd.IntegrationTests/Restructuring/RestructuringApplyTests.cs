@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -379,35 +378,7 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
         return string.Join(",", HouseholdCounts.Counters.Select(c => $"{c}={view!.Totals.Households[c]}"));
     }
 
-    /// <summary>
-    /// Every table of the model, each as its sorted rows (all columns as text), except the two that record the apply and
-    /// the undo themselves: the append-only audit log and the restructuring journal.
-    /// </summary>
-    private async Task<Dictionary<string, List<string>>> TablesAsync()
-    {
-        await using var db = _database.CreateSystemContext();
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>()
-            .Where(t => t is not ("AuditLog" or "RestructuringJournals")).Distinct().Order(StringComparer.Ordinal).ToList();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var result = new Dictionary<string, List<string>>();
-        foreach (var table in tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(Row(reader));
-            }
-
-            rows.Sort(StringComparer.Ordinal);
-            result[table] = rows;
-        }
-
-        return result;
-    }
+    private Task<Dictionary<string, List<string>>> TablesAsync() => DatabaseTables.ReadAsync(_database);
 
     /// <summary>Every index of the schema with its definition, as the engine's catalogue gives it.</summary>
     private async Task<List<string>> IndexesAsync()
@@ -430,29 +401,8 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
         return [.. indexes.Order(StringComparer.Ordinal)];
     }
 
-    private static string Row(DbDataReader reader)
-    {
-        var text = new StringBuilder();
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            text.Append(reader.GetName(i)).Append('=').Append(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
-        }
-
-        return text.ToString();
-    }
-
-    private static void AssertSameTables(Dictionary<string, List<string>> expected, Dictionary<string, List<string>> actual)
-    {
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var (table, rows) in expected)
-        {
-            var now = actual[table];
-            var missing = rows.Except(now).Take(2).ToList();
-            var extra = now.Except(rows).Take(2).ToList();
-            Assert.True(missing.Count == 0 && extra.Count == 0 && rows.Count == now.Count,
-                $"{table}: {rows.Count} rows before, {now.Count} after; missing {string.Join(" / ", missing)}; new {string.Join(" / ", extra)}");
-        }
-    }
+    private static void AssertSameTables(Dictionary<string, List<string>> expected, Dictionary<string, List<string>> actual) =>
+        DatabaseTables.AssertSame(expected, actual);
 }
 
 public sealed class SqliteRestructuringApplyTests() : RestructuringApplyTests(DatabaseProvider.Sqlite);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using BacGiang.Cnscd.Core.Features.Common.Import;
 
@@ -18,48 +17,29 @@ public static partial class MergerPlanReader
     /// <summary>A plan is one line per old commune: a province has a few hundred.</summary>
     public const int MaxRows = 5_000;
 
-    public const int MaxBytes = 1024 * 1024;
+    public const int MaxBytes = PlanCsv.MaxBytes;
 
     private const int MaxFieldLength = 200;
 
     /// <summary>The rows, or every problem with its line (then no rows).</summary>
     public static (IReadOnlyList<MergerPlanRow> Rows, IReadOnlyList<ImportRowError> Errors) Read(Stream csv)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        var bytes = new byte[MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length <= MaxBytes && (read = csv.Read(bytes, length, bytes.Length - length)) > 0)
+        var (lines, fileError) = PlanCsv.ReadLines(csv);
+        if (fileError is not null)
         {
-            length += read;
+            return ([], [fileError]);
         }
 
-        if (length > MaxBytes)
+        if (lines.Length == 0 || lines[0].Trim() != Header)
         {
-            return ([], [new ImportRowError(0, $"Tệp kế hoạch lớn quá {MaxBytes / 1024:N0} KB.")]);
-        }
-
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, length).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            return ([], [new ImportRowError(0, "Tệp kế hoạch không phải văn bản UTF-8 (CSV). Hãy lưu lại dưới dạng CSV UTF-8.")]);
-        }
-
-        var lines = text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r').Trim() != Header)
-        {
-            return ([], [new ImportRowError(1, "Dòng tiêu đề phải là: " + Header)]);
+            return ([], [new ImportRowError(1, $"Dòng tiêu đề phải là: {Header} (sáp nhập xã), hoặc: {VillagePlanReader.Header} (chuyển, nhập, tách thôn).")]);
         }
 
         var rows = new List<MergerPlanRow>();
         var errors = new List<ImportRowError>();
         for (var i = 1; i < lines.Length; i++)
         {
-            var line = lines[i].TrimEnd('\r');
+            var line = lines[i];
             var number = i + 1;
             if (line.Trim().Length == 0)
             {
@@ -71,7 +51,7 @@ public static partial class MergerPlanReader
                 return ([], [new ImportRowError(number, $"Kế hoạch có quá {MaxRows:N0} dòng.")]);
             }
 
-            var fields = Split(line);
+            var fields = PlanCsv.Split(line);
             if (fields is null)
             {
                 errors.Add(new ImportRowError(number, "Dòng có dấu ngoặc kép không đóng."));
@@ -117,55 +97,6 @@ public static partial class MergerPlanReader
         {
             errors.Add(new ImportRowError(row, $"{label} “{ImportText.Echo(value)}” không hợp lệ: phải gồm {shape}."));
         }
-    }
-
-    /// <summary>One CSV line (RFC 4180 quoting, no line breaks inside a field); null when a quote is left open.</summary>
-    private static List<string>? Split(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"' && current.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            return null;
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 
     [GeneratedRegex(@"^\d{5}$")]

@@ -154,7 +154,7 @@ internal static class RestructuringApplier
     }
 
     /// <summary>The indexes <see cref="MoveAllAsync"/> dropped, built again as the transaction's last statements.</summary>
-    private static async Task RestoreIndexesAsync(CnscdDbContext db, List<Type> suspended, CancellationToken cancellationToken)
+    internal static async Task RestoreIndexesAsync(CnscdDbContext db, List<Type> suspended, CancellationToken cancellationToken)
     {
         foreach (var table in suspended)
         {
@@ -221,7 +221,7 @@ internal static class RestructuringApplier
     /// one statement with its secondary indexes rebuilt (<see cref="SuspendedIndexes"/>); otherwise per move through the
     /// village index.
     /// </summary>
-    private static async Task MoveAllAsync(CnscdDbContext db, List<VillageMove> moves, Func<VillageMove, (int CommuneId, int? DistrictId)> target,
+    internal static async Task MoveAllAsync(CnscdDbContext db, List<VillageMove> moves, Func<VillageMove, (int CommuneId, int? DistrictId)> target,
         int versionStep, List<Type> suspended, CancellationToken cancellationToken)
     {
         var villages = await db.Units.CountAsync(u => u.Level == UnitLevel.Village, cancellationToken);

@@ -10,6 +10,9 @@ internal sealed class RestructuringChanges
 {
     public int ProvinceId { get; set; }
 
+    /// <summary>Set for a village plan (move, merge, split), whose changes are all there; null for a commune merger plan.</summary>
+    public VillagePlanChanges? Villages { get; set; }
+
     /// <summary>The province's name before a plan that renames it; null when the name stayed.</summary>
     public string? ProvinceNameBefore { get; set; }
 

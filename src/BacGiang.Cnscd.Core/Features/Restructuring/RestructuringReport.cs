@@ -17,6 +17,23 @@ public static class RestructuringReport
             + (p.NewProvinceName is { } renamed ? $" Đổi tên tỉnh: {p.ProvinceName} → {renamed}." : "");
     }
 
+    /// <summary>One line of counts of a village plan for the journal ("2 thôn chuyển xã, 1 thôn nhập, 1 thôn tách; 530 hộ …").</summary>
+    public static string Summary(VillagePlanPreview preview)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var p = preview;
+        return string.Create(Vi, $"Sắp xếp thôn: {p.Count(VillageAction.Move)} thôn chuyển xã, {p.Count(VillageAction.Merge)} thôn nhập, {p.Count(VillageAction.Split)} thôn tách; {p.Households:N0} hộ, {p.Visits:N0} lượt thăm chuyển theo.");
+    }
+
+    /// <summary>What a line of a village plan does, as the preview says it.</summary>
+    public static string ActionLabel(VillageAction action) => action switch
+    {
+        VillageAction.Move => "Chuyển sang xã",
+        VillageAction.Merge => "Nhập vào thôn",
+        VillageAction.Split => "Tách một phần thành",
+        _ => action.ToString(),
+    };
+
     /// <summary>A step of an apply, as a progress line says it.</summary>
     public static string StepLabel(RestructuringStep step) => step switch
     {
@@ -32,6 +49,13 @@ public static class RestructuringReport
     public static string FormatApplied(RestructuringPreviewResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Villages is { } villages && result.JournalId is { } villageJournal)
+        {
+            return string.Create(Vi, $"Đã áp dụng sắp xếp thôn, hiệu lực từ {villages.EffectiveOn:dd/MM/yyyy} (nhật ký số {villageJournal}).\n")
+                + Summary(villages) + "\n"
+                + string.Create(Vi, $"Hoàn tác (khi các thôn đã sắp xếp chưa có dữ liệu mới): restructure --undo {villageJournal}\n");
+        }
+
         if (result.Preview is not { } p || result.JournalId is not { } journal)
         {
             return Format(result);
@@ -49,6 +73,20 @@ public static class RestructuringReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
+        if (result.Villages is { } villages)
+        {
+            text.AppendLine(Vi, $"Xem trước sắp xếp thôn, hiệu lực từ {villages.EffectiveOn:dd/MM/yyyy} (chưa thay đổi dữ liệu).");
+            text.AppendLine(Summary(villages));
+            foreach (var c in villages.Changes)
+            {
+                text.AppendLine(string.Create(Vi, $"  Dòng {c.Row}: {c.Village} ({c.From}) — {ActionLabel(c.Action).ToLower(Vi)} {c.To}: {c.Households:N0} hộ, {c.Visits:N0} lượt thăm")
+                    + (c.Action == VillageAction.Merge ? string.Create(Vi, $", {c.People:N0} người, {c.MembersEnded:N0} thành viên tổ thôn kết thúc (tổ đóng, giữ danh sách)") : "")
+                    + (c.Accounts > 0 ? string.Create(Vi, $", {c.Accounts:N0} tài khoản") : "") + ".");
+            }
+
+            return text.ToString();
+        }
+
         if (result.Preview is not { } p)
         {
             text.AppendLine(Vi, $"Kế hoạch bị từ chối ({result.Errors.Count} lỗi), không có gì thay đổi:");

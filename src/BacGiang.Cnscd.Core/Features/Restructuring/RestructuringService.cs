@@ -18,7 +18,8 @@ namespace BacGiang.Cnscd.Core.Features.Restructuring;
 /// official map — is checked against the current tree, previewed, applied in one transaction and undone from its
 /// journal (decision 046). The preview lists the units to close and to open, the villages and the data that would move
 /// into each new commune, the commune teams to merge and the district accounts that lose their scope; it writes
-/// nothing. Only the province's administrators (and system work) may preview, apply, undo or list plans.
+/// nothing. The same three steps take a village plan (move, merge or split villages, decision 049), told apart by its
+/// header line. Only the province's administrators (and system work) may preview, apply, undo or list plans.
 /// </summary>
 public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> contextFactory, AccessRefusals refusals)
 {
@@ -38,9 +39,19 @@ public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> conte
     /// <exception cref="Tenancy.ScopeViolationException">The actor is not a province administrator (audited).</exception>
     public async Task<RestructuringPreviewResult> PreviewAsync(Stream plan, DateOnly effectiveOn, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await RequireProvinceAdminAsync(db);
-        var (checkedPlan, errors) = await ReadAndCheckAsync(db, plan, effectiveOn, cancellationToken);
+        var bytes = await ReadAllAsync(plan, cancellationToken);
+        if (IsVillagePlan(bytes))
+        {
+            var (villagePlan, villageErrors) = await ReadAndCheckVillagesAsync(db, bytes, effectiveOn, cancellationToken);
+            return villagePlan is null
+                ? new RestructuringPreviewResult(null, villageErrors)
+                : new RestructuringPreviewResult(null, [], Villages: await VillagePlanChecker.PreviewAsync(db, villagePlan, cancellationToken));
+        }
+
+        var (checkedPlan, errors) = await ReadAndCheckAsync(db, new MemoryStream(bytes, writable: false), effectiveOn, cancellationToken);
         return checkedPlan is null
             ? new RestructuringPreviewResult(null, errors)
             : new RestructuringPreviewResult(await PreviewOfAsync(db, checkedPlan, cancellationToken), []);
@@ -66,6 +77,11 @@ public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> conte
         var bytes = await ReadAllAsync(plan, cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (IsVillagePlan(bytes))
+        {
+            return await ApplyVillagesAsync(db, transaction, bytes, effectiveOn, progress, cancellationToken);
+        }
+
         var (checkedPlan, errors) = await ReadAndCheckAsync(db, new MemoryStream(bytes, writable: false), effectiveOn, cancellationToken);
         if (checkedPlan is null)
         {
@@ -119,12 +135,23 @@ public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> conte
         }
 
         var changes = JsonSerializer.Deserialize<RestructuringChanges>(journal.ChangesJson, JournalJson)!;
-        if (await RestructuringApplier.NewDataInOpenedUnitsAsync(db, changes, cancellationToken) is { } blocked)
+        var blocked = changes.Villages is { } villages
+            ? await VillagePlanApplier.NewDataAsync(db, villages, cancellationToken)
+            : await RestructuringApplier.NewDataInOpenedUnitsAsync(db, changes, cancellationToken);
+        if (blocked is not null)
         {
             return CommandResult<int>.Invalid(blocked);
         }
 
-        await RestructuringApplier.UndoAsync(db, changes, cancellationToken);
+        if (changes.Villages is { } villageChanges)
+        {
+            await VillagePlanApplier.UndoAsync(db, villageChanges, cancellationToken);
+        }
+        else
+        {
+            await RestructuringApplier.UndoAsync(db, changes, cancellationToken);
+        }
+
         journal.UndoneAtUtc = db.Clock.UtcNow;
         journal.UndoneByUserName = db.Actor.UserName;
         await db.SaveChangesAsync(cancellationToken);
@@ -147,6 +174,45 @@ public sealed class RestructuringService(IDbContextFactory<CnscdDbContext> conte
     }
 
     private static readonly JsonSerializerOptions JournalJson = new() { WriteIndented = false };
+
+    /// <summary>A village plan (move, merge, split) is told from the commune merger map by its header line.</summary>
+    private static bool IsVillagePlan(byte[] plan) => PlanCsv.HeaderOf(plan) == VillagePlanReader.Header;
+
+    private static async Task<(CheckedVillagePlan? Plan, IReadOnlyList<ImportRowError> Errors)> ReadAndCheckVillagesAsync(CnscdDbContext db, byte[] plan,
+        DateOnly effectiveOn, CancellationToken cancellationToken)
+    {
+        var (rows, fileErrors) = VillagePlanReader.Read(new MemoryStream(plan, writable: false));
+        return fileErrors.Count > 0 ? (null, fileErrors) : await VillagePlanChecker.CheckAsync(db, rows, effectiveOn, cancellationToken);
+    }
+
+    /// <summary>The village plan's apply: checked again inside the transaction, applied, journalled and audited, or refused with nothing written.</summary>
+    private static async Task<RestructuringPreviewResult> ApplyVillagesAsync(CnscdDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        byte[] bytes, DateOnly effectiveOn, IProgress<RestructuringStep>? progress, CancellationToken cancellationToken)
+    {
+        var (plan, errors) = await ReadAndCheckVillagesAsync(db, bytes, effectiveOn, cancellationToken);
+        if (plan is null)
+        {
+            return new RestructuringPreviewResult(null, errors);
+        }
+
+        var preview = await VillagePlanChecker.PreviewAsync(db, plan, cancellationToken);
+        progress?.Report(RestructuringStep.Checked);
+        var changes = new RestructuringChanges
+        {
+            ProvinceId = plan.Province.Id, Villages = await VillagePlanApplier.ApplyAsync(db, plan, progress, cancellationToken),
+        };
+        var journal = new RestructuringJournal
+        {
+            EffectiveOn = effectiveOn, PlanSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Summary = RestructuringReport.Summary(preview),
+            AppliedAtUtc = db.Clock.UtcNow, AppliedByUserName = db.Actor.UserName, ChangesJson = JsonSerializer.Serialize(changes, JournalJson),
+        };
+        db.RestructuringJournals.Add(journal);
+        await db.SaveChangesAsync(cancellationToken);
+        await AuditLog.RecordAsync(db, AuditActions.Restructure, "Restructuring", journal.Id.ToString(CultureInfo.InvariantCulture), plan.Province.Id,
+            JsonSerializer.Serialize(new { effectiveOn, summary = journal.Summary }, AuditJson.Options), cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RestructuringPreviewResult(null, [], journal.Id, preview);
+    }
 
     private static List<string> DisabledAccounts(RestructuringChanges changes) =>
         changes.Accounts.Where(a => a.Change == RestructuringChanges.AccountChange.Disabled).Select(a => a.Email ?? a.Id).ToList();
