@@ -51,6 +51,7 @@ public static class CnscdCoreServices
         services.AddScoped<HouseholdImport>();
         services.AddScoped<HouseholdExport>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<DashboardHistoryService>();
         services.AddScoped<ReportQueryService>();
         services.AddScoped<ReportWorkflowService>();
         services.AddScoped<ReportExportService>();

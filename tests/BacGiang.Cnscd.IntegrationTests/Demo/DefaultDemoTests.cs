@@ -82,6 +82,28 @@ public abstract class DefaultDemoTests(DefaultDemoPortalFactory factory)
     }
 
     [Fact]
+    public async Task TheDashboardOfTheDayBeforeTheReform_ShowsTheDistricts_AndTodaysShowsTheCommunes()
+    {
+        var client = PortalClient.Create(factory);
+        var signIn = await PortalClient.SignInAsync(client, "admin@demo.cnscd.vn", DemoAccounts.Password, DemoAccounts.AdminAuthenticatorKey);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var past = await client.GetStringAsync("/dashboard?on=2025-06-30");
+        Assert.Contains("Số liệu ngày 30/06/2025", past, StringComparison.Ordinal);
+        Assert.Contains("Tỉnh Bắc Giang", past, StringComparison.Ordinal); // the province's name that day
+        Assert.Contains("Huyện Lục Nam", past, StringComparison.Ordinal);
+        Assert.Contains("Huyện, thị xã, thành phố", past, StringComparison.Ordinal);
+        Assert.Contains("?on=2025-06-30", past, StringComparison.Ordinal);
+
+        var today = await client.GetStringAsync("/dashboard");
+        Assert.Contains("Xã Lục Nam", today, StringComparison.Ordinal);
+        Assert.DoesNotContain("Huyện Lục Nam", today, StringComparison.Ordinal);
+        Assert.Contains("Xã, phường", today, StringComparison.Ordinal);
+        // A day the field cannot have sent is today's dashboard, not an error.
+        Assert.DoesNotContain("Số liệu ngày", await client.GetStringAsync("/dashboard?on=30-06-2025"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheLogins_FollowTheReform_TheCommuneOfficerInTheNewCommune_TheDistrictOfficerDisabled()
     {
         await using var scope = factory.Services.CreateAsyncScope();

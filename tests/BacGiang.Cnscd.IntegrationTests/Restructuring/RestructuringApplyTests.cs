@@ -257,6 +257,67 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
         CoreServices.Create<ReportQueryService>(new ActorContextFactory(_database, MiniProvince.ActorFor(unit, "reader-" + unit.Code)));
 
     [Fact]
+    public async Task TheDashboardOfADayBeforeTheReform_ShowsTheDistrictsAndTheirFigures_BeforeAndAfterTheApply()
+    {
+        // Q2 2025 as the snapshots had it: each village's figures of today, minus one household where it had any, so
+        // that the day's figures differ from today's.
+        await using (var db = _database.CreateSystemContext())
+        {
+            var current = await db.VillageQuarterSummaries.AsNoTracking().ToListAsync();
+            db.VillageQuarterSummaries.AddRange(current.Select(s =>
+            {
+                var q2 = new VillageQuarterSummary { UnitId = s.UnitId, Year = 2025, Quarter = 2 };
+                HouseholdCounts.From(s).CopyTo(q2);
+                q2.Households = Math.Max(0, s.Households - 1);
+                return q2;
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var dayBefore = Effective.AddDays(-1);
+        var provinceBefore = await PastDashboardAsync(null, dayBefore);
+        var district = provinceBefore.Children.First(c => c.Figures.HouseholdTotal > 0);
+        var districtBefore = await PastDashboardAsync(district.UnitId, dayBefore);
+        Assert.Equal(10, provinceBefore.Children.Count);
+        Assert.All(provinceBefore.Children, c => Assert.Equal(UnitLevel.District, c.Level));
+        Assert.True(provinceBefore.Totals.HouseholdTotal > 0, "the day has household figures");
+        Assert.True(provinceBefore.History!.HasSnapshots);
+        Assert.NotEqual((await Dashboards().GetAsync(null))!.Totals.HouseholdTotal, provinceBefore.Totals.HouseholdTotal);
+
+        Assert.True((await Service().ApplyAsync(RealPlan(), Effective)).Succeeded);
+
+        // The same day reads the same after the apply: the ten districts, their communes, the same figures, the old name.
+        Assert.Equal(Signature(provinceBefore), Signature(await PastDashboardAsync(null, dayBefore)));
+        Assert.Equal(Signature(districtBefore), Signature(await PastDashboardAsync(district.UnitId, dayBefore)));
+        Assert.Equal("Tỉnh Bắc Giang", (await PastDashboardAsync(null, dayBefore)).Name);
+        Assert.All(districtBefore.Children, c => Assert.Equal(UnitLevel.Commune, c.Level));
+
+        // Today's dashboard is the new tree: 58 communes under Tỉnh Bắc Ninh.
+        var today = (await Dashboards().GetAsync(null))!;
+        Assert.Equal(("Tỉnh Bắc Ninh", 58), (today.Name, today.Children.Count));
+        Assert.All(today.Children, c => Assert.Equal(UnitLevel.Commune, c.Level));
+
+        // A new commune did not exist the day before; from the effective date it has its villages.
+        var bacGiang = today.Children.Single(c => c.Code == "07210");
+        var notYet = await PastDashboardAsync(bacGiang.UnitId, dayBefore);
+        Assert.Equal((false, Effective), (notYet.History!.Existed, notYet.History.ValidFrom));
+        Assert.Empty(notYet.Children);
+        var first = await PastDashboardAsync(bacGiang.UnitId, Effective);
+        Assert.True(first.History!.Existed);
+        Assert.NotEmpty(first.Children);
+        Assert.All(first.Children, c => Assert.Equal(UnitLevel.Village, c.Level));
+    }
+
+    private DashboardService Dashboards() => CoreServices.Create<DashboardService>(new ActorContextFactory(_database, Admin));
+
+    private async Task<DashboardView> PastDashboardAsync(int? unitId, DateOnly on) =>
+        (await CoreServices.Create<DashboardHistoryService>(new ActorContextFactory(_database, Admin)).GetAsync(unitId, on))!;
+
+    private static string Signature(DashboardView view) =>
+        $"{view.Name}|{view.Level}|{string.Join(",", HouseholdCounts.Counters.Select(c => view.Totals.Households[c]))}|"
+        + string.Join(";", view.Children.Select(c => $"{c.Code}:{c.Name}:{c.Level}:{string.Join(",", HouseholdCounts.Counters.Select(k => c.Figures.Households[k]))}"));
+
+    [Fact]
     public async Task Undo_IsRefused_OnceAMemberJoinsANewCommuneTeam()
     {
         var result = await Service().ApplyAsync(RealPlan(), Effective);

@@ -58,6 +58,39 @@ public class DashboardViewTests : ViewTestBase
     }
 
     [Fact]
+    public void APastDay_ShowsItsHouseholdFigures_WithoutTodaysTeamAndReportFigures_AndKeepsTheDayInItsLinks()
+    {
+        var history = new DashboardHistory(new DateOnly(2025, 6, 30), 2025, 2, Existed: true, new DateOnly(2023, 1, 1), null);
+        var view = Render<DashboardViewComponent>(p => p
+            .Add(c => c.View, Fixture() with { Today = history.On, Targets = [], History = history })
+            .Add(c => c.Today, new DateOnly(2026, 11, 28))
+            .Add(c => c.Trend, []));
+
+        Assert.Contains("Số liệu ngày 30/06/2025", view.Find(".dashboard-history").TextContent, StringComparison.Ordinal);
+        Assert.Contains("cuối quý 2/2025", view.Find(".dashboard-history").TextContent, StringComparison.Ordinal);
+        Assert.Equal("3.000", view.Find("#figure-households").TextContent);
+        Assert.Empty(view.FindAll("#figure-teams"));
+        Assert.Empty(view.FindAll("#figure-reports"));
+        Assert.Empty(view.FindAll(".dashboard-export"));
+        Assert.DoesNotContain(view.FindAll(".mud-table-sort-label"), l => l.TextContent.Contains("Báo cáo", StringComparison.Ordinal));
+        Assert.All(view.FindAll(".dashboard-child-link"), a => Assert.EndsWith("?on=2025-06-30", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Equal("2025-06-30", view.Find("#dashboard-on").GetAttribute("value"));
+        Assert.Equal("2026-11-28", view.Find("#dashboard-on").GetAttribute("max"));
+        Assert.NotNull(view.Find(".dashboard-date-today"));
+    }
+
+    [Fact]
+    public void AUnitThatDidNotExistThatDay_SaysFromWhen()
+    {
+        var history = new DashboardHistory(new DateOnly(2025, 6, 30), 2025, 2, Existed: false, new DateOnly(2025, 7, 1), null);
+        var view = Render<DashboardViewComponent>(p => p
+            .Add(c => c.View, Fixture() with { Name = "Phường Bắc Giang", Level = UnitLevel.Commune, Children = [], Targets = [], History = history })
+            .Add(c => c.Trend, []));
+
+        Assert.Contains("Phường Bắc Giang có hiệu lực từ 01/07/2025", view.Find(".dashboard-history").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChildTable_IsRankedByCoverageFirst_AndSortsByAnotherColumn()
     {
         var view = RenderView([]);
