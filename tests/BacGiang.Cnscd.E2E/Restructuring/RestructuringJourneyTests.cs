@@ -67,6 +67,11 @@ public class RestructuringJourneyTests(BrowserPortal portal) : IClassFixture<Bro
             await Assertions.Expect(officer.Locator("#team-title")).ToHaveTextAsync("Tổ CNSCĐ Xã Lục Nam", new() { Timeout = 20_000 });
             // A new team, not yet constituted: its members come from the predecessors' rosters through the merge tool.
             await Assertions.Expect(officer.Locator(".team-status")).ToHaveTextAsync("Chưa kiện toàn");
+            // The merge tool offers Đồi Ngô's last commune roster (outside the new commune's scope otherwise).
+            await officer.GotoAsync(officer.Url.Split('?')[0] + "/merge");
+            await Assertions.Expect(officer.Locator("#merge-title[data-ready=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await officer.Locator(".merge-predecessors").ClickAsync();
+            await Assertions.Expect(officer.GetByText("Tổ cũ (trước sáp nhập)").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
             // Later, the general tool: a village plan that moves one of Xã Lục Nam's villages to another new commune,
             // effective 01/01/2026 — previewed, confirmed, listed, and the village is under the other commune.

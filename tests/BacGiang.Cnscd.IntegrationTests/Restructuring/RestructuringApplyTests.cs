@@ -9,6 +9,7 @@ using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Dashboards;
 using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Restructuring;
+using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Seeding;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
@@ -316,6 +317,57 @@ public abstract class RestructuringApplyTests(DatabaseProvider provider) : IAsyn
     private static string Signature(DashboardView view) =>
         $"{view.Name}|{view.Level}|{string.Join(",", HouseholdCounts.Counters.Select(c => view.Totals.Households[c]))}|"
         + string.Join(";", view.Children.Select(c => $"{c.Code}:{c.Name}:{c.Level}:{string.Join(",", HouseholdCounts.Counters.Select(k => c.Figures.Households[k]))}"));
+
+    [Fact]
+    public async Task ANewCommunesTeam_IsOfferedItsPredecessorsLastRosters_AndTakesThemAsTheSamePeople()
+    {
+        var oldIds = await OldCommunesOfAsync("07210");
+        List<(int PersonId, TeamPosition Position)> handedOver;
+        await using (var db = _database.CreateSystemContext())
+        {
+            handedOver = (await db.TeamMembers.Where(m => oldIds.Contains(m.UnitId) && m.EndDate == null && m.Team!.Level == UnitLevel.Commune)
+                .Select(m => new { m.PersonId, m.Position }).ToListAsync()).Select(m => (m.PersonId, m.Position)).ToList();
+        }
+
+        Assert.NotEmpty(handedOver);
+        Assert.True((await Service().ApplyAsync(RealPlan(), Effective)).Succeeded);
+        AdministrativeUnit bacGiang;
+        int teamId, peopleBefore;
+        await using (var db = _database.CreateSystemContext())
+        {
+            bacGiang = await db.Units.SingleAsync(u => u.Code == "07210" && u.ValidFrom == Effective);
+            teamId = await db.Teams.Where(t => t.UnitId == bacGiang.Id).Select(t => t.Id).SingleAsync();
+            peopleBefore = await db.People.CountAsync();
+            // The old commune-level people live in the new commune now (its scope), so the merge finds them.
+            Assert.Equal(0, await db.People.CountAsync(p => oldIds.Contains(p.UnitId)));
+        }
+
+        var officer = MiniProvince.ActorFor(bacGiang, "officer-07210");
+        var merge = CoreServices.Create<TeamMergeService>(new ActorContextFactory(_database, officer));
+        var analysis = (await merge.AnalysePredecessorsAsync(teamId))!;
+
+        Assert.Empty(analysis.RowErrors);
+        Assert.Equal(handedOver.Select(h => h.PersonId).Distinct().Order(), analysis.Candidates.Select(c => c.PersonId!.Value).Order());
+        Assert.All(analysis.Candidates, c => Assert.Equal(MergeSource.PredecessorTeam, c.Source));
+        Assert.Contains(analysis.Candidates, c => c.Position == TeamPosition.Leader);
+        var applied = await merge.ApplyAsync(teamId, analysis.Candidates, Effective, analysis.Version);
+        Assert.True(applied.Succeeded, applied.Error);
+        await using (var db = _database.CreateSystemContext())
+        {
+            // The same people serve on the new team: no second row for anyone.
+            Assert.Equal(peopleBefore, await db.People.CountAsync());
+            var members = await db.TeamMembers.Where(m => m.TeamId == teamId && m.EndDate == null).Select(m => m.PersonId).ToListAsync();
+            Assert.Equal(analysis.Candidates.Select(c => c.PersonId!.Value).Order(), members.Order());
+        }
+
+        // A commune with no predecessor (a commune of the old tree has none) is told so.
+        await using (var db = _database.CreateSystemContext())
+        {
+            var oldTeam = await db.Teams.FirstAsync(t => oldIds.Contains(t.UnitId));
+            var admin = CoreServices.Create<TeamMergeService>(new ActorContextFactory(_database, Admin));
+            Assert.Equal([TeamMergeService.NoPredecessorsMessage], (await admin.AnalysePredecessorsAsync(oldTeam.Id))!.RowErrors);
+        }
+    }
 
     [Fact]
     public async Task Undo_IsRefused_OnceAMemberJoinsANewCommuneTeam()

@@ -97,6 +97,12 @@ internal static class RestructuringApplier
         changes.MovedReports = await ReportsToMoveAsync(db, successorOf, plan.EffectiveOn, cancellationToken);
         await MoveOwnedRowsAsync(db, changes, +1, cancellationToken);
 
+        // People recorded at an old commune itself (its commune-level members) live in the successor now: the merge tool
+        // offers the old team's roster to the new team (PredecessorRosters) and finds them there as the same people.
+        changes.MovedPeople = (await db.People.Where(p => oldIds.Contains(p.UnitId)).OrderBy(p => p.Id).Select(p => new { p.Id, p.UnitId })
+            .ToListAsync(cancellationToken)).Select(p => new MovedRow(p.Id, p.UnitId, successorOf[p.UnitId])).ToList();
+        await MovePeopleAsync(db, changes.MovedPeople, +1, cancellationToken);
+
         // 5. Accounts follow the tree; their sessions end at the next check (a new security stamp).
         changes.Accounts = await ChangeAccountsAsync(db, successorOf, changes.VillageMoves.SelectMany(m => m.VillageIds).ToList(), districtIds,
             cancellationToken);
@@ -117,6 +123,7 @@ internal static class RestructuringApplier
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await MovePeopleAsync(db, changes.MovedPeople, -1, cancellationToken);
         await MoveOwnedRowsAsync(db, changes, -1, cancellationToken);
 
         var suspended = new List<Type>();
@@ -174,6 +181,7 @@ internal static class RestructuringApplier
         var accounts = changes.Accounts.Select(a => a.Id).ToList();
         var targets = changes.MovedTargets.Select(t => t.Id).ToList();
         var reports = changes.MovedReports.Select(r => r.Id).ToList();
+        var movedPeople = changes.MovedPeople.Select(p => p.Id).ToList();
         var found = new List<string>();
         if (await db.Units.AnyAsync(u => u.ParentId != null && units.Contains(u.ParentId.Value) && !movedVillages.Contains(u.Id), cancellationToken))
         {
@@ -184,7 +192,7 @@ internal static class RestructuringApplier
             || await db.TeamMembers.AnyAsync(m => teams.Contains(m.TeamId), cancellationToken)
             || await db.TeamActivities.AnyAsync(a => teams.Contains(a.TeamId), cancellationToken)
             || await db.AnnualPlans.AnyAsync(p => teams.Contains(p.TeamId), cancellationToken)
-            || await db.People.AnyAsync(p => units.Contains(p.UnitId), cancellationToken)
+            || await db.People.AnyAsync(p => units.Contains(p.UnitId) && !movedPeople.Contains(p.Id), cancellationToken)
             || await db.Attachments.AnyAsync(a => units.Contains(a.UnitId), cancellationToken))
         {
             found.Add("tổ Công nghệ số cộng đồng của xã mới");
@@ -336,6 +344,20 @@ internal static class RestructuringApplier
         {
             var unit = direction > 0 ? row.NewUnitId : row.OldUnitId;
             return (unit, ancestry[unit]);
+        }
+    }
+
+    /// <summary>People to their new commune (forward) or back to the old one, ancestry from that commune, version ±1.</summary>
+    private static async Task MovePeopleAsync(CnscdDbContext db, List<MovedRow> people, int direction, CancellationToken cancellationToken)
+    {
+        var ancestry = await AncestryOfAsync(db, people.Select(p => direction > 0 ? p.NewUnitId : p.OldUnitId).Distinct().ToList(), cancellationToken);
+        foreach (var group in people.GroupBy(p => direction > 0 ? p.NewUnitId : p.OldUnitId))
+        {
+            var (unit, district) = (group.Key, ancestry[group.Key]);
+            var ids = group.Select(p => p.Id).ToList();
+            await db.People.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.UnitId, unit).SetProperty(p => p.CommuneId, unit).SetProperty(p => p.DistrictId, district)
+                .SetProperty(p => p.VillageId, (int?)null).SetProperty(p => p.Version, p => p.Version + direction), cancellationToken);
         }
     }
 

@@ -34,6 +34,9 @@ internal sealed class RestructuringChanges
 
     public List<MovedRow> MovedReports { get; set; } = [];
 
+    /// <summary>People recorded at an old commune (commune-level members) now of its successor, so its merge tool finds them.</summary>
+    public List<MovedRow> MovedPeople { get; set; } = [];
+
     public List<AccountBefore> Accounts { get; set; } = [];
 
     public sealed record EndedMembership(int Id, DateOnly? EndDate);

@@ -64,6 +64,30 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         return await FoldAllAsync(db, team, entries, fileErrors, cancellationToken);
     }
 
+    public const string NoPredecessorsMessage = "Đơn vị của tổ không có đơn vị nào sáp nhập vào, hoặc các tổ cũ không còn thành viên nào khi đóng.";
+
+    /// <summary>
+    /// As <see cref="AnalyseAsync"/>, with the last rosters of the teams closed by a restructuring in the units this team's
+    /// unit took over (issue 12: "their members are offered through the existing merge tool"): each member as they served
+    /// the day their team closed, with position, title and affiliation. Those teams lie outside the successor's scope
+    /// (<see cref="PredecessorRosters"/> is the one reading across); the officer chooses in the preview, and R1 is checked
+    /// for the new team as for any merge.
+    /// </summary>
+    public async Task<MergeAnalysis?> AnalysePredecessorsAsync(int teamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (team, refused) = await OpenForMergeAsync(db, teamId, cancellationToken);
+        if (team is null || refused is not null)
+        {
+            return refused;
+        }
+
+        var entries = await PredecessorRosters.LastRostersAsync(db, team.UnitId, cancellationToken);
+        return entries.Count == 0
+            ? new MergeAnalysis(team.Id, team.Name, team.Level, team.Version, [], [NoPredecessorsMessage])
+            : await FoldAllAsync(db, team, entries, [], cancellationToken, MergeSource.PredecessorTeam);
+    }
+
     /// <summary>The team to merge into, or null (refused and audited) when it is outside the actor's scope; a role that may not merge gets an analysis carrying only the refusal.</summary>
     private async Task<(Team? Team, MergeAnalysis? Refused)> OpenForMergeAsync(CnscdDbContext db, int teamId, CancellationToken cancellationToken)
     {
@@ -85,7 +109,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     }
 
     private async Task<MergeAnalysis> FoldAllAsync(CnscdDbContext db, Team team, IReadOnlyList<MergeEntry> entries,
-        IReadOnlyList<ImportRowError> earlierErrors, CancellationToken cancellationToken)
+        IReadOnlyList<ImportRowError> earlierErrors, CancellationToken cancellationToken, MergeSource source = MergeSource.Project06)
     {
         var today = clock.Today;
         var current = await db.TeamMembers.AsNoTracking()
@@ -115,7 +139,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         {
             for (var i = 0; i < entries.Count; i++)
             {
-                await FoldAsync(db, team, candidates, entries[i], entries[i].Row ?? i + 1, errors, cancellationToken);
+                await FoldAsync(db, team, candidates, entries[i], entries[i].Row ?? i + 1, errors, source, cancellationToken);
             }
         }
 
@@ -248,7 +272,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
     };
 
     private async Task FoldAsync(CnscdDbContext db, Team team, List<MergeCandidate> candidates, MergeEntry entry, int row, List<ImportRowError> errors,
-        CancellationToken cancellationToken)
+        MergeSource source, CancellationToken cancellationToken)
     {
         var (person, personErrors) = TeamEdits.NewPerson(team.UnitId, entry.FullName, entry.BirthYear, entry.Phone, null, clock.Today);
         if (!TeamRosterService.TitleFitsLevel(team.Level, entry.Title))
@@ -296,7 +320,7 @@ public sealed class TeamMergeService(IDbContextFactory<CnscdDbContext> contextFa
         {
             FullName = known?.FullName ?? person.FullName, BirthYear = known?.BirthYear ?? person.BirthYear,
             Phone = known is null ? person.Phone ?? "" : PersonalDataPolicy.Phone(db.Actor, known, known.Phone), MatchPhone = known?.Phone ?? person.Phone,
-            PersonId = known?.Id, Affiliation = entry.Affiliation, Source = MergeSource.Project06, Title = entry.Title,
+            PersonId = known?.Id, Affiliation = entry.Affiliation, Source = source, Title = entry.Title,
             Position = entry.Position ?? SuggestedPosition(entry.Title),
         };
         candidate.InputRows.Add(row);

@@ -121,6 +121,13 @@ public abstract class TeamIsolationTests(DatabaseProvider provider) : ServiceIso
                 Assert.All(analysis.Candidates, c => Assert.Null(c.PersonId));
             }
         },
+        ["TeamMergeService.AnalysePredecessorsAsync"] = async m =>
+        {
+            // The sibling's team: refused before any predecessor roster is read.
+            var team = await ForeignTeamAsync(m);
+            Assert.Null(await m.Merge.AnalysePredecessorsAsync(team.Id));
+            await AssertRefusedAsync(m, nameof(Team), team.Id);
+        },
         ["TeamMergeService.AnalyseWorkbookAsync"] = async m =>
         {
             // The sibling's member, by name and phone, in a Project 06 sheet in the roster template's format.
@@ -323,6 +330,13 @@ public abstract class TeamIsolationTests(DatabaseProvider provider) : ServiceIso
         {
             await OwnMembershipAsync(m);
             Assert.Contains(await m.Roster.FindPeopleAsync("thanh vien ben nay"), p => p.FullName == "Thành Viên Bên Này");
+        },
+        ["TeamMergeService.AnalysePredecessorsAsync"] = async m =>
+        {
+            // No unit of the mini province took another over: the own team is told so, and nothing is refused.
+            var analysis = await m.Merge.AnalysePredecessorsAsync((await OwnVillageTeamAsync(m)).Id);
+            Assert.NotNull(analysis);
+            Assert.True(analysis.Candidates.Count == 0 && analysis.RowErrors.Count == 1, string.Join("; ", analysis.RowErrors));
         },
         ["TeamMergeService.AnalyseAsync"] = async m =>
         {
