@@ -4,8 +4,8 @@ using BacGiang.Cnscd.Web.Hosting;
 using Serilog;
 
 // Command-line verbs (migrate, seed-demo, seed, seed-units, create-admin) share the host's configuration
-// and services; without a verb the portal runs.
-if (CommandLine.IsVerb(args))
+// and services; without a verb the portal runs. An unknown verb is refused (exit code 2) before anything listens.
+if (CommandLine.IsCommand(args))
 {
     return await CommandLine.RunAsync(args);
 }

@@ -29,6 +29,8 @@ internal sealed class ProvinceGenerator(SeedOptions options)
 
         public List<object?[]> Activities { get; } = [];
 
+        public List<object?[]> AnnualPlans { get; } = [];
+
         public Dictionary<int, List<int>> ActiveMembersByVillage { get; } = [];
 
         public Dictionary<int, int> TeamIdByUnit { get; } = [];
@@ -69,6 +71,20 @@ internal sealed class ProvinceGenerator(SeedOptions options)
         nameof(TeamActivity.UnitId), nameof(TeamActivity.DistrictId), nameof(TeamActivity.CommuneId), nameof(TeamActivity.VillageId),
         nameof(TeamActivity.TeamId), nameof(TeamActivity.Kind), nameof(TeamActivity.Date), nameof(TeamActivity.Title), nameof(TeamActivity.Topics),
         nameof(TeamActivity.Place), nameof(TeamActivity.ParticipantCount), nameof(TeamActivity.MembersPresent), nameof(TeamActivity.Version),
+    ];
+
+    public static readonly string[] AnnualPlanColumns =
+    [
+        nameof(AnnualPlan.UnitId), nameof(AnnualPlan.DistrictId), nameof(AnnualPlan.CommuneId), nameof(AnnualPlan.VillageId),
+        nameof(AnnualPlan.TeamId), nameof(AnnualPlan.Year), nameof(AnnualPlan.KeyTargets), nameof(AnnualPlan.Version),
+    ];
+
+    /// <summary>A quarter's snapshot of a village: its place, the quarter, then every counter in <see cref="SummaryCounter"/> order.</summary>
+    public static readonly string[] QuarterSnapshotColumns =
+    [
+        nameof(VillageQuarterSummary.UnitId), nameof(VillageQuarterSummary.DistrictId), nameof(VillageQuarterSummary.CommuneId),
+        nameof(VillageQuarterSummary.VillageId), nameof(VillageQuarterSummary.Year), nameof(VillageQuarterSummary.Quarter),
+        .. HouseholdCounts.Counters.Select(c => c.ToString()),
     ];
 
     public static readonly string[] HouseholdColumns =
@@ -120,6 +136,7 @@ internal sealed class ProvinceGenerator(SeedOptions options)
             var active = new List<int>();
             var plainMembers = unit.Level == UnitLevel.Commune ? random.Next(7, 13) : random.Next(3, 6);
             var since = new DateOnly(2023, 1, 1).AddDays(random.Next(0, 500));
+            var firstMemberRow = result.Members.Count;
             for (var slot = 0; slot < requirements.Count + plainMembers; slot++)
             {
                 if (slot == skipped)
@@ -184,6 +201,33 @@ internal sealed class ProvinceGenerator(SeedOptions options)
             }
 
             var hasRegulation = random.NextDouble() < 0.75;
+            // Rule R5 (§2.11), drawn after everything else so the rest of the team stays as it always was: about two teams in
+            // three have the regulation, a task for every member and this year's plan; the others show the usual gaps — no
+            // regulation, last year's plan only, or office holders without a written task.
+            var hasPlanThisYear = hasRegulation && random.NextDouble() < 0.95;
+            var everyoneTasked = random.NextDouble() < 0.93;
+            if (everyoneTasked)
+            {
+                for (var row = firstMemberRow; row < result.Members.Count; row++)
+                {
+                    var member = result.Members[row];
+                    member[12] ??= (TeamPosition)member[7]! switch
+                    {
+                        TeamPosition.Leader => "Phụ trách chung; chỉ đạo, đôn đốc các thành viên; báo cáo kết quả hằng quý",
+                        TeamPosition.Deputy => "Giúp tổ trưởng theo dõi tiến độ phủ hộ gia đình; tổng hợp khó khăn, đề xuất",
+                        _ => "Phối hợp tuyên truyền, hướng dẫn kỹ năng số theo lĩnh vực phụ trách",
+                    };
+                }
+            }
+
+            var planYears = hasPlanThisYear ? new[] { options.Today.Year - 1, options.Today.Year }
+                : hasRegulation ? [options.Today.Year - 1] : [];
+            foreach (var planYear in planYears)
+            {
+                result.AnnualPlans.Add([unit.Id, unit.DistrictId, unit.CommuneId, unit.VillageId, id, planYear,
+                    $"Năm {planYear}: {random.Next(80, 100)}% hộ gia đình có người sử dụng được 05 kỹ năng số; 100% hộ được hướng dẫn kích hoạt VNeID mức 2; tập huấn thành viên mỗi quý.", 0]);
+            }
+
             result.Teams.Add([id, unit.Id, unit.DistrictId, unit.CommuneId, unit.VillageId,
                 "Tổ CNSCĐ " + unit.Name, unit.Level, TeamCompositionRule.IsConstituted(unit.Level, holders),
                 random.NextDouble() < 0.6 ? "https://zalo.me/g/" + Convert.ToHexString(BitConverter.GetBytes(random.NextInt64())).ToLowerInvariant() : null,
@@ -303,6 +347,41 @@ internal sealed class ProvinceGenerator(SeedOptions options)
                 skills, vneid, publicServices, needsAssistance, assistant, assigned,
                 HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, needsAssistance, assistant),
                 visitCount == 0 ? null : visitDates[^1], guidance, visits);
+        }
+    }
+
+    /// <summary>
+    /// The village's figures at the end of each given quarter, as its households stood then: a skill counts from the visit
+    /// that guided it, VNeID, the public-service account and the assistant from the visit that recorded them (the last; a
+    /// household never visited had them all along), coverage by the same rule. The quarter snapshots the dashboard's trend reads, for the quarters before the seed's.
+    /// </summary>
+    public static IEnumerable<object?[]> QuarterSnapshotRows(VillagePlan plan, IReadOnlyList<GeneratedHousehold> households,
+        IEnumerable<ReportingPeriod> quarters)
+    {
+        var v = plan.Village;
+        foreach (var quarter in quarters)
+        {
+            var end = quarter.End;
+            var totals = new HouseholdCounts();
+            foreach (var h in households)
+            {
+                var skills = DigitalSkills.None;
+                foreach (var (skill, on, _) in h.Guidance)
+                {
+                    skills |= on <= end ? skill : DigitalSkills.None;
+                }
+
+                // A household never visited had its accounts from the start (registered elsewhere, e.g. by the police).
+                var recorded = h.LastVisitedOn is not { } last || last <= end;
+                var vneid = recorded && h.Vneid;
+                var publicServices = recorded && h.PublicServices;
+                var assistant = recorded ? h.AssistantId : null;
+                totals.Add(HouseholdCounts.Of(HouseholdCoverageRule.Evaluate(skills, vneid, publicServices, h.NeedsAssistance, assistant),
+                    skills, vneid, publicServices, h.NeedsAssistance, assistant, h.AssignedId));
+            }
+
+            yield return [v.Id, v.DistrictId, v.CommuneId, v.VillageId, quarter.Year, quarter.Quarter,
+                .. HouseholdCounts.Counters.Select(c => (object?)totals[c])];
         }
     }
 

@@ -1,3 +1,5 @@
+using BacGiang.Cnscd.Core.Domain;
+
 namespace BacGiang.Cnscd.Core.Seeding;
 
 /// <summary>What a seed run generates. The same seed number always generates the same province.</summary>
@@ -14,6 +16,26 @@ public sealed record SeedOptions
 
     /// <summary>Average visits per household (the province has ≈ 2.5 million for 540,000 households).</summary>
     public double VisitsPerHousehold { get; init; } = 4.6;
+
+    /// <summary>
+    /// Quarters before today's that get a snapshot of each village's figures as they stood at the quarter's end, so the
+    /// dashboard's trend (six quarters, today's included) has a past.
+    /// </summary>
+    public int HistoryQuarters { get; init; } = 5;
+
+    /// <summary>The quarters before today's that get snapshots, oldest first.</summary>
+    public IReadOnlyList<ReportingPeriod> HistoryPeriods()
+    {
+        var periods = new List<ReportingPeriod>();
+        var period = ReportingPeriod.Containing(Today);
+        for (var i = 0; i < HistoryQuarters; i++)
+        {
+            period = period.Previous;
+            periods.Insert(0, period);
+        }
+
+        return periods;
+    }
 
     /// <summary>"Today" for generated dates; visits and activities fall in the two years before it.</summary>
     public required DateOnly Today { get; init; }

@@ -19,32 +19,49 @@ namespace BacGiang.Cnscd.Web.Commands;
 /// </summary>
 public static class CommandLine
 {
-    private sealed record Verb(string Name, string Usage, string Help, Func<IServiceProvider, Arguments, TextWriter, Task<int>> Run);
+    private sealed record Verb(string Name, string Usage, string Summary, string Help, Func<IServiceProvider, Arguments, TextWriter, Task<int>> Run);
 
     private static readonly Verb[] Verbs =
     [
-        new("migrate", "migrate", "Áp dụng các migration còn thiếu vào cơ sở dữ liệu đã cấu hình (Database:Provider, ConnectionStrings:Cnscd).", MigrateAsync),
-        new("seed-units", "seed-units", "Gieo danh mục đơn vị hành chính chính thức (tỉnh, huyện, xã) vào cơ sở dữ liệu trống. Dùng cho môi trường thật.", SeedUnitsAsync),
-        new("seed-demo", "seed-demo [--Demo:Tree=2023]", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống: mặc định cây sau sắp xếp 01/07/2025 (quý I, II/2025 báo cáo qua huyện), --Demo:Tree=2023 giữ cấp huyện. Không dùng ở Production.", SeedDemoAsync),
-        new("seed", "seed --households N [--seed S]", "Gieo cả tỉnh với N hộ gia đình (≈ 4,6 lượt thăm mỗi hộ) qua đường ghi hàng loạt; in số dòng/giây từng bảng. Cơ sở dữ liệu phải trống.", SeedScaleAsync),
-        new("verify-summaries", "verify-summaries [--repair]", "Đếm lại số liệu tổng hợp theo thôn từ bảng hộ gia đình, in từng chênh lệch (phải bằng 0); --repair ghi lại các thôn chênh lệch (có ghi nhật ký). Mã thoát 1 khi còn chênh lệch chưa sửa.", VerifySummariesAsync),
+        new("migrate", "migrate", "Áp dụng các migration còn thiếu.", "Áp dụng các migration còn thiếu vào cơ sở dữ liệu đã cấu hình (Database:Provider, ConnectionStrings:Cnscd).", MigrateAsync),
+        new("seed-units", "seed-units", "Gieo danh mục đơn vị hành chính chính thức (môi trường thật).", "Gieo danh mục đơn vị hành chính chính thức (tỉnh, huyện, xã) vào cơ sở dữ liệu trống. Dùng cho môi trường thật.", SeedUnitsAsync),
+        new("seed-demo", "seed-demo [--Demo:Tree=2023]", "Gieo tỉnh demo và các tài khoản demo (không dùng ở Production).", "Gieo dữ liệu demo (toàn bộ đơn vị, tổ, thành viên, hộ của một số xã) và các tài khoản demo vào cơ sở dữ liệu trống: mặc định cây sau sắp xếp 01/07/2025 (quý I, II/2025 báo cáo qua huyện), --Demo:Tree=2023 giữ cấp huyện. Không dùng ở Production.", SeedDemoAsync),
+        new("seed", "seed --households N [--seed S]", "Gieo cả tỉnh với N hộ gia đình để đo hiệu năng.", "Gieo cả tỉnh với N hộ gia đình (≈ 4,6 lượt thăm mỗi hộ) qua đường ghi hàng loạt; in số dòng/giây từng bảng. Cơ sở dữ liệu phải trống.", SeedScaleAsync),
+        new("verify-summaries", "verify-summaries [--repair]", "Đối chiếu số liệu tổng hợp theo thôn với bảng hộ gia đình.", "Đếm lại số liệu tổng hợp theo thôn từ bảng hộ gia đình, in từng chênh lệch (phải bằng 0); --repair ghi lại các thôn chênh lệch (có ghi nhật ký). Mã thoát 1 khi còn chênh lệch chưa sửa.", VerifySummariesAsync),
         new("restructure", "restructure --plan FILE --effective yyyy-MM-dd [--apply] | restructure --undo N",
+            "Xem trước, áp dụng hoặc hoàn tác một kế hoạch sắp xếp đơn vị hành chính.",
             "Sắp xếp đơn vị hành chính theo một kế hoạch (tệp CSV theo cột của bảng sáp nhập xã 2025: old_commune_code,…,new_commune_name). Không có --apply: chỉ xem trước đơn vị đóng và mở, thôn, hộ, lượt thăm, thành viên, tài khoản, chỉ tiêu và báo cáo sẽ chuyển, không thay đổi dữ liệu. --apply: áp dụng trong một giao dịch và in số nhật ký; --undo N: hoàn tác nhật ký N (khi các xã mới chưa có dữ liệu mới). Mã thoát 1 khi bị từ chối (in từng lỗi theo dòng).",
             RestructureAsync),
-        new("create-admin", "create-admin --email E [--name \"Họ tên\"]", "Tạo tài khoản quản trị cấp tỉnh. Mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi chạy tương tác), không bao giờ từ tham số.", CreateAdminAsync),
+        new("create-admin", "create-admin --email E [--name \"Họ tên\"]", "Tạo tài khoản quản trị cấp tỉnh.", "Tạo tài khoản quản trị cấp tỉnh. Mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi chạy tương tác), không bao giờ từ tham số.", CreateAdminAsync),
     ];
 
-    public static bool IsVerb(string[] args) =>
-        args.Length > 0 && (Verbs.Any(v => v.Name == args[0]) || args[0] is "help" or "--help");
+    /// <summary>The verbs' names, in the order <c>help</c> lists them.</summary>
+    public static IReadOnlyList<string> VerbNames => [.. Verbs.Select(v => v.Name)];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextReader? input = null)
+    /// <summary>
+    /// Whether the arguments name a command rather than start the portal: a verb, a request for help, or a first word
+    /// that is neither — an unknown verb must be refused, not start a second server that then fails on its port. The
+    /// host's own settings (<c>--urls=…</c>, <c>--Database:Provider PostgreSql</c>, <c>Key=Value</c>) are never words.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "--help" or "-h" or "-?" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextReader? input = null, TextWriter? error = null)
     {
         output ??= Console.Out;
-        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
-        if (verb is null)
+        error ??= Console.Error;
+        if (args[0] is "help" or "--help" or "-h" or "-?")
         {
             PrintUsage(output);
             return 0;
+        }
+
+        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        if (verb is null)
+        {
+            await error.WriteLineAsync($"Lỗi: không có lệnh “{args[0]}”. Cổng web không được khởi động.\n");
+            PrintUsage(error);
+            return 2;
         }
 
         var arguments = new Arguments(args.Skip(1).ToArray(), input ?? Console.In);
@@ -66,18 +83,20 @@ public static class CommandLine
         }
         catch (Exception ex) when (ex is DatabaseConfigurationException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
-            await Console.Error.WriteLineAsync("Lỗi: " + ex.Message);
+            await error.WriteLineAsync("Lỗi: " + ex.Message);
             return 2;
         }
     }
 
     private static void PrintUsage(TextWriter output)
     {
-        output.WriteLine("Cổng quản lý Tổ công nghệ số cộng đồng. Không có lệnh: chạy cổng web.\n\nCác lệnh:");
+        output.WriteLine("Cổng quản lý Tổ công nghệ số cộng đồng. Không có lệnh: chạy cổng web.\n\nCác lệnh (LỆNH --help: các tùy chọn của lệnh):");
         foreach (var verb in Verbs)
         {
-            output.WriteLine($"  {verb.Usage,-45} {verb.Help}");
+            output.WriteLine($"  {verb.Name,-18} {verb.Summary}");
         }
+
+        output.WriteLine($"  {"help",-18} Danh sách này (cũng: --help).");
     }
 
     private static async Task<int> MigrateAsync(IServiceProvider services, Arguments args, TextWriter output)
@@ -108,10 +127,13 @@ public static class CommandLine
         var db = services.GetRequiredService<CnscdDbContext>();
         await db.Database.MigrateAsync();
         var demo = services.GetRequiredService<DemoSeeder>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         if (!await demo.SeedIfEmptyAsync(CancellationToken.None))
         {
             throw new InvalidOperationException("Cơ sở dữ liệu đã có dữ liệu; lệnh seed-demo chỉ chạy trên cơ sở dữ liệu trống.");
         }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Đã gieo tỉnh demo trong {watch.Elapsed.TotalSeconds:F1} s. Tài khoản demo:"));
 
         foreach (var login in await demo.LoginsAsync(CancellationToken.None))
         {

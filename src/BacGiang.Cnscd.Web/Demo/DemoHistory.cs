@@ -1,3 +1,4 @@
+using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Features.Reports;
@@ -6,6 +7,7 @@ using BacGiang.Cnscd.Core.Seeding;
 using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace BacGiang.Cnscd.Web.Demo;
 
@@ -14,18 +16,34 @@ namespace BacGiang.Cnscd.Web.Demo;
 /// through the 2023 tree — Thị trấn Đồi Ngô to Huyện Lục Nam, the district to the Department, each approved — and then
 /// the administrator applies the official merger map from 1 July 2025. Every step goes through the real service as the
 /// demo account that would take it (its claims principal, as at sign-in), on the day it would have happened, so the
-/// reports carry frozen figures, reviewers and dates exactly as if they had been filed then.
+/// reports carry frozen figures, reviewers and dates exactly as if they had been filed then. After the reform every new
+/// commune has an officer and reports straight to the Department: the quarters since then in every state a reviewer meets
+/// (approved, late, returned and filed again, missing; in today's quarter waiting, returned, draft, not started), and the
+/// Department has set each commune's targets for today's quarter.
 /// </summary>
-public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> logger)
+public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, ILogger<DemoHistory> logger)
 {
     public static readonly DateOnly ReformEffective = new(2025, 7, 1);
 
     /// <summary>The quarters reported under the old tree: the two before the reform.</summary>
     public static readonly IReadOnlyList<ReportingPeriod> QuartersBeforeReform = [new(2025, 1), new(2025, 2)];
 
+    /// <summary>The quarters since the reform that get reports, at most (the last ones before today's).</summary>
+    public const int QuartersSinceReform = 5;
+
+    /// <summary>Why the Department returns a report, in the demo.</summary>
+    public const string ReturnReason = "Đề nghị bổ sung số hộ được hỗ trợ ở các thôn vùng cao và kết quả tập huấn thành viên trong quý.";
+
     private const string CommuneOfficer = "xa@demo.cnscd.vn";
+
     private const string DistrictOfficer = "huyen@demo.cnscd.vn";
     private const string Administrator = "admin@demo.cnscd.vn";
+
+    /// <summary>
+    /// Each account's claims as at sign-in, made once (≈ 60 accounts take ≈ 400 steps); cleared when the reform has moved
+    /// accounts to their new units.
+    /// </summary>
+    private readonly Dictionary<string, (System.Security.Claims.ClaimsPrincipal Principal, int UnitId)> _signedIn = [];
 
     private static readonly ReportNarrative Narrative = new(
         "Tổ CNSCĐ đã đến từng hộ hướng dẫn 05 kỹ năng số cơ bản, kích hoạt tài khoản định danh điện tử VNeID và đăng ký tài khoản dịch vụ công trực tuyến.",
@@ -51,6 +69,161 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
 
         logger.LogInformation("Demo: báo cáo quý I, II/2025 theo cây cũ; sắp xếp đơn vị từ {Date:dd/MM/yyyy} đã áp dụng (nhật ký số {Journal})",
             ReformEffective.ToDateTime(TimeOnly.MinValue), applied.JournalId);
+
+        _signedIn.Clear();
+        var officers = await CommuneOfficersAsync(cancellationToken);
+        var current = ReportingPeriod.Containing(clock.Today);
+        var periods = new List<ReportingPeriod>();
+        for (var period = current.Previous; period.End >= ReformEffective && periods.Count < QuartersSinceReform; period = period.Previous)
+        {
+            periods.Insert(0, period);
+        }
+
+        for (var q = 0; q < periods.Count; q++)
+        {
+            // The communes took to the portal over the year after the reform: of twelve, 11 report the last quarter, then
+            // 9, 6, 3 and 1 going back (which also keeps the seed's time: a submission computes the quarter's figures,
+            // 20–100 ms each on SQLite).
+            var reporting = (periods.Count - q) switch { 1 => 11, 2 => 9, 3 => 6, 4 => 3, _ => 1 };
+            for (var i = 0; i < officers.Count; i++)
+            {
+                var slot = ((i * 5) + (q * 7)) % 12;
+                await ReportPastQuarterAsync(officers[i], periods[q], slot < reporting ? slot + 1 : 0, cancellationToken);
+            }
+        }
+
+        for (var i = 0; i < officers.Count; i++)
+        {
+            await ReportCurrentQuarterAsync(officers[i], current, i % 6, cancellationToken);
+        }
+
+        await SetTargetsAsync(officers, current, cancellationToken);
+        logger.LogInformation("Demo: {Communes} xã báo cáo {Quarters} quý sau sắp xếp và quý hiện tại; chỉ tiêu {Period} đã giao",
+            officers.Count, periods.Count, current.ToString());
+    }
+
+    /// <summary>
+    /// A past quarter of one commune, by <paramref name="fate"/> (0–12): 0 never reported, 1 late (after the 15th) and
+    /// approved, 2 returned with the reason and filed again (two versions) then approved, otherwise on time and approved.
+    /// </summary>
+    private async Task ReportPastQuarterAsync(string officer, ReportingPeriod period, int fate, CancellationToken cancellationToken)
+    {
+        DateTime On(int day) => new(period.Year, period.Start.Month + 2, day, 9, 0, 0);
+        if (fate == 0)
+        {
+            return;
+        }
+
+        var submitted = await StepAsync(officer, On(fate == 1 ? 19 : 8 + (fate % 6)),
+            (workflow, unitId) => workflow.SubmitAsync(unitId, period.Year, period.Quarter, Narrative, 0, cancellationToken));
+        if (fate == 2)
+        {
+            var returned = await StepAsync(Administrator, On(14), (workflow, _) => workflow.ReturnAsync(submitted.ReportId, ReturnReason, submitted.Version, cancellationToken));
+            submitted = await StepAsync(officer, On(15),
+                (workflow, unitId) => workflow.SubmitAsync(unitId, period.Year, period.Quarter, Narrative, returned.Version, cancellationToken));
+        }
+
+        await StepAsync(Administrator, On(fate == 1 ? 23 : 18), (workflow, _) => workflow.ApproveAsync(submitted.ReportId, submitted.Version, cancellationToken));
+    }
+
+    /// <summary>
+    /// Today's quarter of one commune, by <paramref name="fate"/> (0–5): 0–1 submitted and waiting for the Department, 2 returned
+    /// with the reason, 3 a saved draft, 4–5 not started. Each step is dated between the quarter's first day and now, in order.
+    /// </summary>
+    private async Task ReportCurrentQuarterAsync(string officer, ReportingPeriod period, int fate, CancellationToken cancellationToken)
+    {
+        var start = period.Start.ToDateTime(TimeOnly.MinValue);
+        var now = clock.Now;
+        if (now - start < TimeSpan.FromHours(1))
+        {
+            return; // the quarter has only just begun: nobody has written a line yet
+        }
+
+        DateTime At(double fraction) => start + ((now - start) * fraction);
+        switch (fate)
+        {
+            case 0 or 1:
+                await StepAsync(officer, At(0.5), (workflow, unitId) => workflow.SubmitAsync(unitId, period.Year, period.Quarter, Narrative, 0, cancellationToken));
+                break;
+            case 2:
+                var submitted = await StepAsync(officer, At(0.4),
+                    (workflow, unitId) => workflow.SubmitAsync(unitId, period.Year, period.Quarter, Narrative, 0, cancellationToken));
+                await StepAsync(Administrator, At(0.7), (workflow, _) => workflow.ReturnAsync(submitted.ReportId, ReturnReason, submitted.Version, cancellationToken));
+                break;
+            case 3:
+                await StepAsync(officer, At(0.6), (workflow, unitId) => workflow.SaveDraftAsync(unitId, period.Year, period.Quarter,
+                    Narrative with { Difficulties = null, Proposals = null }, 0, cancellationToken));
+                break;
+        }
+    }
+
+    /// <summary>The Department's targets for each commune for today's quarter (rule R6): coverage 60–88 %, VNeID 80–95 %.</summary>
+    private async Task SetTargetsAsync(IReadOnlyList<string> officers, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var setOn = new VietnamClock(new StoppedClock(new DateTimeOffset(period.Start.ToDateTime(new TimeOnly(8, 0)), VietnamClock.Offset)));
+        var communeIds = new List<int>();
+        foreach (var officer in officers)
+        {
+            communeIds.Add(await AsAsync(officer, (_, unitId) => Task.FromResult(unitId)));
+        }
+
+        await AsAsync(Administrator, async (scope, _) =>
+        {
+            var targets = ActivatorUtilities.CreateInstance<TargetService>(scope, setOn);
+            for (var i = 0; i < communeIds.Count; i++)
+            {
+                foreach (var (indicator, percent) in new[] { (TargetIndicator.HouseholdsCovered, 60 + (i * 7 % 29)), (TargetIndicator.HouseholdsWithVneid, 80 + (i % 4 * 5)) })
+                {
+                    var set = await targets.SetAsync(communeIds[i], indicator, percent, period.End, 0, cancellationToken);
+                    if (!set.Succeeded)
+                    {
+                        throw new InvalidOperationException($"Demo: không giao được chỉ tiêu: {set.Error}");
+                    }
+                }
+            }
+
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// The officer of every commune open today, by commune code: the demo's own commune officer where the reform put it,
+    /// and for each other commune an account created here without a password (it cannot sign in; it is who filed).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CommuneOfficersAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemActor("demo: cán bộ các xã sau sắp xếp");
+        var db = scope.ServiceProvider.GetRequiredService<CnscdDbContext>();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var communes = await UnitTree.Everywhere(db).Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null)
+            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Code }).ToListAsync(cancellationToken);
+        var existing = await db.Users.AsNoTracking().Where(u => u.Role == AppRole.CommuneOfficer && u.IsActive)
+            .Select(u => new { u.Email, u.UnitId }).ToListAsync(cancellationToken);
+        var officers = new List<string>();
+        foreach (var commune in communes)
+        {
+            if (existing.FirstOrDefault(u => u.UnitId == commune.Id)?.Email is { } email)
+            {
+                officers.Add(email);
+                continue;
+            }
+
+            email = $"xa.{commune.Code}@{DemoAccounts.Domain}";
+            var created = await userManager.CreateAsync(new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, FullName = SeedNames.FullName(commune.Id),
+                Role = AppRole.CommuneOfficer, UnitId = commune.Id, CreatedAtUtc = clock.UtcNow,
+            });
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo: không tạo được cán bộ xã: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            officers.Add(email);
+        }
+
+        return officers;
     }
 
     /// <summary>The commune submits by the 10th of the quarter's last month, the district approves, consolidates and submits, the Department approves.</summary>
@@ -80,10 +253,15 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        var user = await provider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
-            ?? throw new InvalidOperationException($"Demo: chưa có tài khoản {email}.");
-        provider.GetRequiredService<CurrentUser>().Set(await provider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user));
-        return await work(provider, user.UnitId);
+        if (!_signedIn.TryGetValue(email, out var account))
+        {
+            var user = await provider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+                ?? throw new InvalidOperationException($"Demo: chưa có tài khoản {email}.");
+            account = _signedIn[email] = (await provider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user), user.UnitId);
+        }
+
+        provider.GetRequiredService<CurrentUser>().Set(account.Principal);
+        return await work(provider, account.UnitId);
     }
 
     /// <summary>A time provider that always answers the same instant: the day a historical step is dated.</summary>

@@ -2,6 +2,7 @@ using BacGiang.Cnscd.Core.Time;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Seeding;
+using BacGiang.Cnscd.Core.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +57,9 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
     public async Task CreateAccountsAsync(CancellationToken cancellationToken)
     {
         db.Actor.RequireUnrestricted("Tạo tài khoản demo");
+        // The demo accounts share one password: hashed once (210,000 PBKDF2 rounds take ≈ 0.2 s each here), each account
+        // still gets the salted hash Identity verifies at sign-in.
+        string? passwordHash = null;
         foreach (var account in DemoAccounts.All)
         {
             if (await userManager.FindByEmailAsync(account.Email) is not null)
@@ -64,19 +68,29 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
             }
 
             var unit = await UnitTree.Everywhere(db).SingleAsync(u => u.Code == account.UnitCode, cancellationToken);
-            var memberId = account.Role == AppRole.VillageLeader
+            int? memberId = null;
+            if (account.Role == AppRole.VillageLeader)
+            {
 #pragma warning disable RS0030 // The demo seed runs as a system actor (the seeder asserts it) and links each demo leader to a member.
-                ? await db.TeamMembers.IgnoreQueryFilters()
-#pragma warning restore RS0030
+                var leader = await db.TeamMembers.IgnoreQueryFilters()
                     .Where(m => m.UnitId == unit.Id && m.Position == TeamPosition.Leader && m.EndDate == null)
-                    .Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken)
-                : null;
+                    .Select(m => new { m.Id, m.PersonId }).FirstOrDefaultAsync(cancellationToken);
+                // The demo leader is the team's leader: the generated person takes the account's name, so the roster, the
+                // visit form's "visitor" and the account all say the same person.
+                await db.People.IgnoreQueryFilters().Where(p => leader != null && p.Id == leader.PersonId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.FullName, account.FullName)
+                        .SetProperty(p => p.FullNameSearch, VietnameseText.ToSearchKey(account.FullName)), cancellationToken);
+#pragma warning restore RS0030
+                memberId = leader?.Id;
+            }
+
             var user = new AppUser
             {
                 UserName = account.Email, Email = account.Email, EmailConfirmed = true, FullName = account.FullName,
                 Role = account.Role, UnitId = unit.Id, MemberId = memberId, CreatedAtUtc = clock.UtcNow,
             };
-            var result = await userManager.CreateAsync(user, DemoAccounts.Password);
+            user.PasswordHash = passwordHash ??= userManager.PasswordHasher.HashPassword(user, DemoAccounts.Password);
+            var result = await userManager.CreateAsync(user);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException("Cannot create demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));

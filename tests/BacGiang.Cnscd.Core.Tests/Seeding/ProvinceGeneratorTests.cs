@@ -58,4 +58,48 @@ public class ProvinceGeneratorTests
         var constituted = teams.Teams.Count(t => (bool)t[7]!);
         Assert.InRange(constituted, 40, 59);
     }
+
+    [Fact]
+    public void QuarterSnapshots_RiseQuarterByQuarter_AndTheLastEqualsTheHouseholdsAsTheyStand()
+    {
+        var generator = new ProvinceGenerator(new SeedOptions { Seed = 11, Households = 400, Today = Today });
+        var teams = generator.Teams([Commune], [Village]);
+        var plan = generator.PlanHouseholds([Village], teams.ActiveMembersByVillage).Single();
+        var households = generator.Households(plan).ToList();
+        var quarters = new SeedOptions { Today = Today }.HistoryPeriods().Append(ReportingPeriod.Containing(Today)).ToList();
+
+        var rows = ProvinceGenerator.QuarterSnapshotRows(plan, households, quarters).ToList();
+        var column = ProvinceGenerator.QuarterSnapshotColumns.ToList();
+        int Value(object?[] row, SummaryCounter counter) => (int)row[column.IndexOf(counter.ToString())]!;
+        int Covered(object?[] row) => Value(row, SummaryCounter.CoveredByOwnMember) + Value(row, SummaryCounter.CoveredByAssistance);
+
+        Assert.Equal(6, rows.Count);
+        Assert.Equal([(2025, 3), (2025, 4), (2026, 1), (2026, 2), (2026, 3), (2026, 4)], rows.Select(r => ((int)r[4]!, (int)r[5]!)));
+        // Each quarter at least as far as the one before, and the first quarters well short of today.
+        Assert.All(rows.Zip(rows.Skip(1)), pair => Assert.True(Covered(pair.Second) >= Covered(pair.First)));
+        Assert.True(Covered(rows[0]) < Covered(rows[^1]) / 2, $"{Covered(rows[0])} of {Covered(rows[^1])} already covered six quarters ago");
+        // Today's quarter (every visit is in it or before) is exactly what the households say now.
+        var now = households.Aggregate(new HouseholdCounts(), (sum, h) => sum.Add(HouseholdCounts.Of(h.Coverage, h.Skills, h.Vneid, h.PublicServices,
+            h.NeedsAssistance, h.AssistantId, h.AssignedId)));
+        Assert.All(HouseholdCounts.Counters, c => Assert.Equal(now[c], Value(rows[^1], c)));
+        // The same seed number, the same history.
+        Assert.Equal(rows.Select(r => string.Join(",", r)), ProvinceGenerator.QuarterSnapshotRows(plan, generator.Households(plan).ToList(), quarters)
+            .Select(r => string.Join(",", r)));
+    }
+
+    [Fact]
+    public void Teams_AboutTwoInThreeHaveTheirGovernance_TheOthersRealisticGaps()
+    {
+        var villages = Enumerable.Range(1, 300).Select(i => Village with { Id = 1000 + i, VillageId = 1000 + i }).ToList();
+        var teams = new ProvinceGenerator(new SeedOptions { Today = Today }).Teams([Commune], villages);
+        var plansThisYear = teams.AnnualPlans.Where(p => (int)p[5]! == Today.Year).Select(p => (int)p[4]!).ToHashSet();
+        var untasked = teams.Members.Where(m => m[11] is null && m[12] is null).Select(m => (int)m[5]!).ToHashSet();
+        var regulated = teams.Teams.Where(t => t[10] is not null).Select(t => (int)t[0]!).ToHashSet();
+        var complete = teams.Teams.Select(t => (int)t[0]!).Count(id => regulated.Contains(id) && plansThisYear.Contains(id) && !untasked.Contains(id));
+
+        Assert.InRange(complete / (double)teams.Teams.Count, 0.55, 0.78);
+        Assert.Contains(regulated, id => !plansThisYear.Contains(id) || untasked.Contains(id)); // a regulation, yet a gap
+        Assert.Contains(teams.Teams, t => t[10] is null);                                      // no regulation at all
+        Assert.All(plansThisYear, id => Assert.Contains(id, regulated));
+    }
 }

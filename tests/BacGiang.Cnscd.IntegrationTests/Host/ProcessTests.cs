@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacGiang.Cnscd.IntegrationTests.Host;
@@ -66,19 +67,37 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("ConnectionStrings:Cnscd", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Help_ListsEveryVerb()
+    [Theory]
+    [InlineData("help")]
+    [InlineData("--help")]
+    public async Task Help_ListsEveryVerb_OneLineEach(string help)
     {
-        var (exit, output) = await RunAsync(null, "help");
+        var (exit, output) = await RunAsync(null, help);
         Assert.Equal(0, exit);
-        foreach (var verb in new[] { "migrate", "seed-units", "seed-demo", "seed --households N", "create-admin --email E" })
-        {
-            Assert.Contains(verb, output, StringComparison.Ordinal);
-        }
+        var lines = output.Split('\n');
+        Assert.All(CommandLine.VerbNames, verb => Assert.Single(lines, l => l.StartsWith("  " + verb + " ", StringComparison.Ordinal)));
 
         var (seedExit, seedHelp) = await RunAsync(null, "seed", "--help");
         Assert.Equal(0, seedExit);
         Assert.Contains("seed --households N [--seed S]", seedHelp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownVerb_ExitsWithCode2_ListingTheVerbs_WithoutStartingTheServer()
+    {
+        // A free port: had the unknown word started the portal, it would listen here and never exit on its own.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var (exit, output) = await RunAsync(null, "seed-dmeo", $"--urls=http://127.0.0.1:{port}", SqliteArg);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("không có lệnh “seed-dmeo”", output, StringComparison.Ordinal);
+        Assert.All(CommandLine.VerbNames, verb => Assert.Contains("  " + verb + " ", output, StringComparison.Ordinal));
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dbPath), "the unknown verb opened the database");
     }
 
     [Fact]
