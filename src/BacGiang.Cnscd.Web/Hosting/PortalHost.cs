@@ -135,8 +135,10 @@ public static class PortalHost
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The pages' @Assets and import map must read the same (completed) manifest the assets are served from.
+        var staticAssets = CompressedFingerprintedAssets.ManifestFor(app.Environment);
+        app.MapStaticAssets(staticAssets);
+        app.MapRazorComponents<App>().WithStaticAssets(staticAssets).AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapAccountImportEndpoints();
         app.MapDashboardEndpoints();
