@@ -353,7 +353,8 @@ internal sealed class ProvinceGenerator(SeedOptions options)
     /// <summary>
     /// The village's figures at the end of each given quarter, as its households stood then: a skill counts from the visit
     /// that guided it, VNeID, the public-service account and the assistant from the visit that recorded them (the last; a
-    /// household never visited had them all along), coverage by the same rule. The quarter snapshots the dashboard's trend reads, for the quarters before the seed's.
+    /// household never visited had them all along), coverage by the same rule. The quarter snapshots the dashboard's trend
+    /// reads, for the quarters before the seed's.
     /// </summary>
     public static IEnumerable<object?[]> QuarterSnapshotRows(VillagePlan plan, IReadOnlyList<GeneratedHousehold> households,
         IEnumerable<ReportingPeriod> quarters)

@@ -88,13 +88,13 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
             for (var i = 0; i < officers.Count; i++)
             {
                 var slot = ((i * 5) + (q * 7)) % 12;
-                await ReportPastQuarterAsync(officers[i], periods[q], slot < reporting ? slot + 1 : 0, cancellationToken);
+                await ReportPastQuarterAsync(officers[i].Email, periods[q], slot < reporting ? slot + 1 : 0, cancellationToken);
             }
         }
 
         for (var i = 0; i < officers.Count; i++)
         {
-            await ReportCurrentQuarterAsync(officers[i], current, i % 6, cancellationToken);
+            await ReportCurrentQuarterAsync(officers[i].Email, current, i % 6, cancellationToken);
         }
 
         await SetTargetsAsync(officers, current, cancellationToken);
@@ -158,15 +158,10 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
     }
 
     /// <summary>The Department's targets for each commune for today's quarter (rule R6): coverage 60–88 %, VNeID 80–95 %.</summary>
-    private async Task SetTargetsAsync(IReadOnlyList<string> officers, ReportingPeriod period, CancellationToken cancellationToken)
+    private async Task SetTargetsAsync(IReadOnlyList<(string Email, int CommuneId)> officers, ReportingPeriod period, CancellationToken cancellationToken)
     {
         var setOn = new VietnamClock(new StoppedClock(new DateTimeOffset(period.Start.ToDateTime(new TimeOnly(8, 0)), VietnamClock.Offset)));
-        var communeIds = new List<int>();
-        foreach (var officer in officers)
-        {
-            communeIds.Add(await AsAsync(officer, (_, unitId) => Task.FromResult(unitId)));
-        }
-
+        var communeIds = officers.Select(o => o.CommuneId).ToList();
         await AsAsync(Administrator, async (scope, _) =>
         {
             var targets = ActivatorUtilities.CreateInstance<TargetService>(scope, setOn);
@@ -190,7 +185,7 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
     /// The officer of every commune open today, by commune code: the demo's own commune officer where the reform put it,
     /// and for each other commune an account created here without a password (it cannot sign in; it is who filed).
     /// </summary>
-    private async Task<IReadOnlyList<string>> CommuneOfficersAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string Email, int CommuneId)>> CommuneOfficersAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemActor("demo: cán bộ các xã sau sắp xếp");
@@ -200,12 +195,12 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
             .OrderBy(u => u.Code).Select(u => new { u.Id, u.Code }).ToListAsync(cancellationToken);
         var existing = await db.Users.AsNoTracking().Where(u => u.Role == AppRole.CommuneOfficer && u.IsActive)
             .Select(u => new { u.Email, u.UnitId }).ToListAsync(cancellationToken);
-        var officers = new List<string>();
+        var officers = new List<(string Email, int CommuneId)>();
         foreach (var commune in communes)
         {
             if (existing.FirstOrDefault(u => u.UnitId == commune.Id)?.Email is { } email)
             {
-                officers.Add(email);
+                officers.Add((email, commune.Id));
                 continue;
             }
 
@@ -220,7 +215,7 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
                 throw new InvalidOperationException("Demo: không tạo được cán bộ xã: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             }
 
-            officers.Add(email);
+            officers.Add((email, commune.Id));
         }
 
         return officers;

@@ -71,16 +71,19 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
             int? memberId = null;
             if (account.Role == AppRole.VillageLeader)
             {
-#pragma warning disable RS0030 // The demo seed runs as a system actor (the seeder asserts it) and links each demo leader to a member.
-                var leader = await db.TeamMembers.IgnoreQueryFilters()
+                // As the system actor asserted above, the scope filter lets every row through: no bypass is needed.
+                var leader = await db.TeamMembers
                     .Where(m => m.UnitId == unit.Id && m.Position == TeamPosition.Leader && m.EndDate == null)
                     .Select(m => new { m.Id, m.PersonId }).FirstOrDefaultAsync(cancellationToken);
                 // The demo leader is the team's leader: the generated person takes the account's name, so the roster, the
                 // visit form's "visitor" and the account all say the same person.
-                await db.People.IgnoreQueryFilters().Where(p => leader != null && p.Id == leader.PersonId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.FullName, account.FullName)
-                        .SetProperty(p => p.FullNameSearch, VietnameseText.ToSearchKey(account.FullName)), cancellationToken);
-#pragma warning restore RS0030
+                if (leader is not null)
+                {
+                    await db.People.Where(p => p.Id == leader.PersonId)
+                        .ExecuteUpdateAsync(set => set.SetProperty(p => p.FullName, account.FullName)
+                            .SetProperty(p => p.FullNameSearch, VietnameseText.ToSearchKey(account.FullName)), cancellationToken);
+                }
+
                 memberId = leader?.Id;
             }
 

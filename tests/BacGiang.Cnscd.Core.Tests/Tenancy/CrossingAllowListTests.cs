@@ -26,7 +26,6 @@ public sealed partial class CrossingAllowListTests
         ["BacGiang.Cnscd.Core/Features/Teams/PredecessorRosters.cs"] = 1,
         // The seeds, as a system actor (asserted).
         ["BacGiang.Cnscd.Core/Seeding/ProvinceSeeder.cs"] = 3,
-        ["BacGiang.Cnscd.Web/Demo/DemoSeeder.cs"] = 1,
     };
 
     [Fact]
