@@ -52,6 +52,7 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         foreach (var period in QuartersBeforeReform)
         {
             await ReportThroughTheDistrictAsync(period, cancellationToken);
@@ -67,8 +68,9 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
             throw new InvalidOperationException("Demo: không áp dụng được bảng sáp nhập 2025: " + string.Join("; ", applied.Errors.Select(e => e.Message)));
         }
 
-        logger.LogInformation("Demo: báo cáo quý I, II/2025 theo cây cũ; sắp xếp đơn vị từ {Date:dd/MM/yyyy} đã áp dụng (nhật ký số {Journal})",
-            ReformEffective.ToDateTime(TimeOnly.MinValue), applied.JournalId);
+        logger.LogInformation("Demo: báo cáo quý I, II/2025 theo cây cũ; sắp xếp đơn vị từ {Date:dd/MM/yyyy} đã áp dụng (nhật ký số {Journal}, {Seconds:F1} s)",
+            ReformEffective.ToDateTime(TimeOnly.MinValue), applied.JournalId, watch.Elapsed.TotalSeconds);
+        watch.Restart();
 
         _signedIn.Clear();
         var officers = await CommuneOfficersAsync(cancellationToken);
@@ -98,8 +100,8 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
         }
 
         await SetTargetsAsync(officers, current, cancellationToken);
-        logger.LogInformation("Demo: {Communes} xã báo cáo {Quarters} quý sau sắp xếp và quý hiện tại; chỉ tiêu {Period} đã giao",
-            officers.Count, periods.Count, current.ToString());
+        logger.LogInformation("Demo: {Communes} xã báo cáo {Quarters} quý sau sắp xếp và quý hiện tại; chỉ tiêu {Period} đã giao ({Seconds:F1} s)",
+            officers.Count, periods.Count, current.ToString(), watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>

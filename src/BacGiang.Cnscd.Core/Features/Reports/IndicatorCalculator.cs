@@ -273,7 +273,7 @@ public static class IndicatorCalculator
             return _ => true;
         }
 
-        var body = Expression.Equal(Expression.Property(row, column), Expression.Constant(unitId, typeof(int?)));
+        var body = Expression.Equal(Expression.Property(row, column), QueryParameter.Of<int?>(unitId));
         return Expression.Lambda<Func<T, bool>>(body, row);
     }
 

@@ -102,17 +102,10 @@ public sealed class AccessRefusals(IDbContextFactory<CnscdDbContext> contextFact
             .Select(e => (int?)EF.Property<int>(e, unitColumn)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    // e => e.Id == id, built for any key type (C# cannot compare an unconstrained generic with ==). The id is read from
-    // a field of a constant object, as a compiled closure would be, so EF sends it as a parameter, not a literal.
+    // e => e.Id == id, built for any key type (C# cannot compare an unconstrained generic with ==); the id is a parameter.
     private static Expression<Func<TEntity, bool>> HasKey<TEntity, TKey>(TKey id)
     {
         var e = Expression.Parameter(typeof(TEntity), "e");
-        var value = Expression.Field(Expression.Constant(new Key<TKey>(id)), nameof(Key<TKey>.Value));
-        return Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(Expression.Property(e, "Id"), value), e);
-    }
-
-    private sealed class Key<TKey>(TKey value)
-    {
-        public readonly TKey Value = value;
+        return Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(Expression.Property(e, "Id"), QueryParameter.Of(id)), e);
     }
 }
