@@ -12,6 +12,11 @@ public static class PortalTheme
             Primary = "#b71c1c",
             Secondary = "#1565c0",
             AppbarBackground = "#b71c1c",
+            // MudBlazor's defaults under white text are 2.2:1 (warning, success) to 3.7:1 (error); WCAG AA wants 4.5:1.
+            Success = "#2e7d32",
+            Warning = "#b45309",
+            Info = "#1565c0",
+            Error = "#c62828",
         },
         Typography = new Typography
         {
