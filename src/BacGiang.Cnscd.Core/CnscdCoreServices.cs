@@ -6,6 +6,7 @@ using BacGiang.Cnscd.Core.Features.Dashboards;
 using BacGiang.Cnscd.Core.Features.Households;
 using BacGiang.Cnscd.Core.Features.Households.Export;
 using BacGiang.Cnscd.Core.Features.Households.Import;
+using BacGiang.Cnscd.Core.Features.Recognition;
 using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Restructuring;
 using BacGiang.Cnscd.Core.Features.Teams;
@@ -44,6 +45,8 @@ public static class CnscdCoreServices
         services.AddScoped<TeamMergeService>();
         services.AddScoped<TeamGovernanceService>();
         services.AddScoped<TeamActivityService>();
+        services.AddScoped<PracticeModelService>();
+        services.AddScoped<PracticeLibraryService>();
         services.AddScoped<TeamExcelService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<HouseholdVisitService>();

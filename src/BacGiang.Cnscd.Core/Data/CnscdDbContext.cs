@@ -51,6 +51,8 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
 
     public DbSet<RestructuringJournal> RestructuringJournals => Set<RestructuringJournal>();
 
+    public DbSet<PracticeModel> PracticeModels => Set<PracticeModel>();
+
     /// <summary>The clock the audit and the summaries stamp their rows with.</summary>
     public VietnamClock Clock { get; } = clock ?? VietnamClock.System;
 

@@ -20,7 +20,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     [
         nameof(AppUser.AccessFailedCount), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp),
         nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(Attachment.Content),
-        nameof(Household.SearchKey), nameof(Person.FullNameSearch), nameof(IVersioned.Version),
+        nameof(Household.SearchKey), nameof(Person.FullNameSearch), nameof(PracticeModel.SearchText), nameof(IVersioned.Version),
         // Ancestry columns are derived from UnitId by the scope interceptor; UnitId itself is audited.
         nameof(IUnitScoped.DistrictId), nameof(IUnitScoped.CommuneId), nameof(IUnitScoped.VillageId),
     ];

@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BacGiang.Cnscd.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class PracticeModels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PracticeModels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    SearchText = table.Column<string>(type: "nvarchar(max)", maxLength: 8301, nullable: false),
+                    SubmitterLevel = table.Column<int>(type: "int", nullable: false),
+                    Skills = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    HouseholdsReached = table.Column<int>(type: "int", nullable: false),
+                    AccountsOpened = table.Column<int>(type: "int", nullable: false),
+                    OtherResults = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    ContactName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ReviewComment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PublishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastActedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    LastActedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    DistrictId = table.Column<int>(type: "int", nullable: true),
+                    CommuneId = table.Column<int>(type: "int", nullable: true),
+                    VillageId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PracticeModels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PracticeModels_AdministrativeUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "AdministrativeUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeModels_CommuneId",
+                table: "PracticeModels",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeModels_DistrictId",
+                table: "PracticeModels",
+                column: "DistrictId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeModels_Status_Year",
+                table: "PracticeModels",
+                columns: new[] { "Status", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeModels_UnitId",
+                table: "PracticeModels",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeModels_VillageId",
+                table: "PracticeModels",
+                column: "VillageId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PracticeModels");
+        }
+    }
+}
