@@ -1,6 +1,7 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common.Results;
+using BacGiang.Cnscd.Core.Features.Recognition;
 using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Restructuring;
 using BacGiang.Cnscd.Core.Seeding;
@@ -35,6 +36,8 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
     public const string ReturnReason = "Đề nghị bổ sung số hộ được hỗ trợ ở các thôn vùng cao và kết quả tập huấn thành viên trong quý.";
 
     private const string CommuneOfficer = "xa@demo.cnscd.vn";
+
+    private const string VillageLeader = "thon@demo.cnscd.vn";
 
     private const string DistrictOfficer = "huyen@demo.cnscd.vn";
     private const string Administrator = "admin@demo.cnscd.vn";
@@ -102,6 +105,72 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
         await SetTargetsAsync(officers, current, cancellationToken);
         logger.LogInformation("Demo: {Communes} xã báo cáo {Quarters} quý sau sắp xếp và quý hiện tại; chỉ tiêu {Period} đã giao ({Seconds:F1} s)",
             officers.Count, periods.Count, current.ToString(), watch.Elapsed.TotalSeconds);
+        watch.Restart();
+        var models = await SeedPracticesAsync(officers, cancellationToken);
+        logger.LogInformation("Demo: {Models} mô hình chuyển đổi số ở mọi bước, từ bản nháp đến tiêu biểu ({Seconds:F1} s)", models, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Models and good practices at every step of their workflow (issue 16): the demo village's market model accepted by
+    /// its commune, published and featured by the Department; the demo commune's own model waiting for the Department;
+    /// a draft of the village; a model of every fourth other commune published to the library, one returned with the reason.
+    /// </summary>
+    private async Task<int> SeedPracticesAsync(IReadOnlyList<(string Email, int CommuneId)> officers, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        PracticeModelInput Model(string title, DigitalSkills skills, string description, int households, int accounts, int monthsAgo) => new(
+            title, skills, description, households, accounts, null, today.AddMonths(-monthsAgo), null, "Tổ trưởng tổ CNSCĐ", null);
+
+        var market = await PracticeAsync(VillageLeader, (service, unitId) => service.CreateAsync(unitId, Model(
+            "Mô hình thanh toán không dùng tiền mặt tại chợ phiên", DigitalSkills.OnlinePayment | DigitalSkills.OnlineShopping,
+            "Tổ CNSCĐ hướng dẫn tiểu thương mở tài khoản ngân hàng số, in mã QR cho từng sạp; đoàn viên trực mỗi phiên chợ để hướng dẫn người mua.",
+            180, 65, 8), cancellationToken));
+        market = await PracticeAsync(VillageLeader, (service, _) => service.SubmitAsync(market.Id, market.Version, cancellationToken));
+        market = await PracticeAsync(CommuneOfficer, (service, _) => service.AcceptAsync(market.Id, "Cách làm hiệu quả, đề nghị nhân rộng.", market.Version, cancellationToken));
+        market = await PracticeAsync(Administrator, (service, _) => service.PublishAsync(market.Id, market.Version, cancellationToken));
+        await PracticeAsync(Administrator, (service, _) => service.SetFeaturedAsync(market.Id, true, market.Version, cancellationToken));
+
+        var desk = await PracticeAsync(CommuneOfficer, (service, unitId) => service.CreateAsync(unitId, Model(
+            "Tổ CNSCĐ trực hướng dẫn dịch vụ công trực tuyến tại bộ phận một cửa", DigitalSkills.OnlinePublicServices,
+            "Mỗi ngày một thành viên tổ trực tại bộ phận một cửa, hướng dẫn người dân tự nộp hồ sơ trực tuyến thay vì nộp giấy.", 420, 310, 5),
+            cancellationToken));
+        await PracticeAsync(CommuneOfficer, (service, _) => service.SubmitAsync(desk.Id, desk.Version, cancellationToken));
+        await PracticeAsync(VillageLeader, (service, unitId) => service.CreateAsync(unitId, Model(
+            "Cách làm hay: đoàn viên kèm người cao tuổi dùng VNeID", DigitalSkills.OnlinePublicServices | DigitalSkills.OnlineSafety,
+            "Mỗi đoàn viên nhận kèm năm người cao tuổi trong thôn: cài đặt, kích hoạt VNeID và nhận biết tin nhắn lừa đảo.", 40, 35, 2), cancellationToken));
+
+        (string Title, DigitalSkills Skills, string Description)[] others =
+        [
+            ("Zalo nhóm tổ CNSCĐ giải đáp dịch vụ công mỗi tối", DigitalSkills.OnlinePublicServices, "Tổ lập nhóm Zalo theo thôn, thành viên trả lời câu hỏi về dịch vụ công từ 19 giờ đến 21 giờ."),
+            ("Đưa nông sản lên sàn thương mại điện tử", DigitalSkills.OnlineShopping | DigitalSkills.OtherPlatforms, "Tổ hướng dẫn hộ trồng vải chụp ảnh, mở gian hàng và nhận đơn trên sàn thương mại điện tử."),
+            ("Phòng chống lừa đảo qua mạng tại nhà văn hóa thôn", DigitalSkills.OnlineSafety, "Mỗi tháng một buổi sinh hoạt ở nhà văn hóa: nhận diện cuộc gọi, tin nhắn giả mạo và cách báo công an."),
+        ];
+        var count = 3;
+        for (var i = 1; i < officers.Count; i += 4)
+        {
+            var (title, skills, description) = others[i % others.Length];
+            var email = officers[i].Email;
+            var model = await PracticeAsync(email, (service, unitId) => service.CreateAsync(unitId, Model(title, skills, description, 60 + (i * 7), 20 + i, 3 + (i % 9)), cancellationToken));
+            model = await PracticeAsync(email, (service, _) => service.SubmitAsync(model.Id, model.Version, cancellationToken));
+            // Communes sit under the province since the reform: the Department accepts, and publishes all but one it returns.
+            model = i == 5
+                ? await PracticeAsync(Administrator, (service, _) => service.ReturnAsync(model.Id, "Đề nghị bổ sung số liệu kết quả theo từng thôn.", model.Version, cancellationToken))
+                : await PracticeAsync(Administrator, (service, _) => service.AcceptAsync(model.Id, null, model.Version, cancellationToken));
+            if (model.Status == PracticeStatus.Accepted)
+            {
+                await PracticeAsync(Administrator, (service, _) => service.PublishAsync(model.Id, model.Version, cancellationToken));
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<PracticeSaved> PracticeAsync(string email, Func<PracticeModelService, int, Task<CommandResult<PracticeSaved>>> step)
+    {
+        var result = await AsAsync(email, (scope, unitId) => step(scope.GetRequiredService<PracticeModelService>(), unitId));
+        return result.Succeeded ? result.Value! : throw new InvalidOperationException($"Demo: bước mô hình của {email} không thực hiện được: {result.Error}");
     }
 
     /// <summary>

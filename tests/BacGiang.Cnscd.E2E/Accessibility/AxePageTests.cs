@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Reflection;
 using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Text;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.E2E.Infrastructure;
 using BacGiang.Cnscd.Web.Demo;
@@ -61,6 +63,11 @@ public class AxePageTests(BrowserPortal portal, ITestOutputHelper output) : ICla
         ("/reports/targets", Admin, "/reports/targets"),
         ("/reports/{UnitId:int}/{Year:int}/{Quarter:int}", Commune, "/reports/{commune}/{year}/{quarter}"),
         ("/reports/{UnitId:int}/{Year:int}/{Quarter:int}/versions/{Number:int}", Commune, "/reports/{commune}/{year}/{quarter}/versions/1"),
+        ("/practices", Village, "/practices"),
+        ("/practices/work", Commune, "/practices/work"),
+        ("/practices/new", Village, "/practices/new"),
+        ("/practices/{Id:int}", Commune, "/practices/{practice}"),
+        ("/practices/{Id:int}/edit", Village, "/practices/{draft}/edit"),
         ("/Account/AccessDenied", Village, "/Account/AccessDenied"),
         ("/Account/Manage", Commune, "/Account/Manage"),
         ("/Account/Manage/ChangePassword", Commune, "/Account/Manage/ChangePassword"),
@@ -152,8 +159,32 @@ public class AxePageTests(BrowserPortal portal, ITestOutputHelper output) : ICla
         var village = await db.Units.Where(u => u.Code == "07444-01").Select(u => u.Id).SingleAsync();
         var household = await db.Households.Where(h => h.UnitId == village).OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
         var today = DateOnly.FromDateTime(DateTime.Today);
+        // A published model (the library and its page) and a draft (the editor) of the demo village, made once per portal.
+        async Task<int> ModelAsync(PracticeStatus status, string title)
+        {
+            var stored = await db.PracticeModels.Where(p => p.Title == title).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+            if (stored is { } id)
+            {
+                return id;
+            }
+
+            var model = new PracticeModel
+            {
+                UnitId = village, SubmitterLevel = UnitLevel.Village, Title = title, SearchText = VietnameseText.ToSearchKey(title), Description = "Mô tả cách làm.",
+                Skills = DigitalSkills.OnlinePayment, StartedOn = new DateOnly(2026, 1, 1), Year = 2026, ContactName = "Giáp Văn Thôn", Status = status,
+                CreatedAtUtc = DateTime.UtcNow, PublishedAtUtc = status == PracticeStatus.Published ? DateTime.UtcNow : null,
+            };
+            db.PracticeModels.Add(model);
+            await db.SaveChangesAsync();
+            return model.Id;
+        }
+
+        var practice = await ModelAsync(PracticeStatus.Published, "Mô hình thanh toán tại chợ (kiểm tra trợ năng)");
+        var draft = await ModelAsync(PracticeStatus.Draft, "Mô hình nháp (kiểm tra trợ năng)");
         return new()
         {
+            ["{practice}"] = practice.ToString(CultureInfo.InvariantCulture),
+            ["{draft}"] = draft.ToString(CultureInfo.InvariantCulture),
             ["{commune}"] = commune.ToString(CultureInfo.InvariantCulture),
             ["{village}"] = village.ToString(CultureInfo.InvariantCulture),
             ["{household}"] = household.ToString(CultureInfo.InvariantCulture),

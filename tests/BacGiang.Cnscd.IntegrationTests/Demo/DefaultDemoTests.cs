@@ -202,6 +202,27 @@ public abstract class DefaultDemoTests(DefaultDemoPortalFactory factory)
         Assert.Equal((TeamPosition.Leader, leader.FullName, leader.UnitId), (member.Position, member.Person!.FullName, member.UnitId));
     }
 
+    [Fact]
+    public async Task TheModelsLibrary_HasModelsAtEveryStep_AndTheVillageLeaderFindsTheMarketModelWithoutDiacritics()
+    {
+        await using (var db = CreateSystemContext())
+        {
+            var states = await db.PracticeModels.Select(m => m.Status).Distinct().ToListAsync();
+            Assert.Equal(Enum.GetValues<PracticeStatus>().Except([PracticeStatus.Accepted]).Order(), states.Order());
+        }
+
+        await using var scope = await SignedInScopeAsync("thon@demo.cnscd.vn");
+        var library = scope.ServiceProvider.GetRequiredService<Core.Features.Recognition.PracticeLibraryService>();
+        var found = await library.SearchAsync(new Core.Features.Recognition.PracticeLibraryFilter("mo hinh thanh toan"), new PageRequest(0, 10));
+        var market = Assert.Single(found.Items);
+        Assert.True(market.Featured);
+        // The demo commune's own model waits for the Department (communes sit under the province since the reform).
+        await using var admin = await SignedInScopeAsync("admin@demo.cnscd.vn");
+        var awaiting = await admin.ServiceProvider.GetRequiredService<Core.Features.Recognition.PracticeLibraryService>()
+            .ListWorkAsync(new Core.Features.Recognition.PracticeWorkFilter(AwaitingMe: true), new PageRequest(0, 10));
+        Assert.Contains(awaiting.Items, m => m.Title.StartsWith("Tổ CNSCĐ trực hướng dẫn dịch vụ công", StringComparison.Ordinal));
+    }
+
     /// <summary>A service scope acting as the demo account, with the claims it would have after signing in.</summary>
     private async Task<AsyncServiceScope> SignedInScopeAsync(string email)
     {

@@ -57,6 +57,13 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/reports/{unitId:int}/{year:int}/{quarter:int}/word"] = "/reports/{0}/2026/4/word",
         // The register export: a sibling unit's id answers 404 (refused and audited), not a file.
         ["/households/export"] = "/households/export?unit={0}",
+        // The library shares published models with everyone; it must hold nothing unpublished of the sibling's.
+        ["/practices"] = null,
+        ["/practices/work"] = null,
+        ["/practices/new"] = null,
+        // {3}: a submitted (unpublished) model of the sibling unit.
+        ["/practices/{Id:int}"] = "/practices/{3}",
+        ["/practices/{Id:int}/edit"] = "/practices/{3}/edit",
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
@@ -82,7 +89,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         foreach (var (template, withId) in Pages)
         {
             var urls = withId is null ? [template]
-                : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id, s.HouseholdId, s.AttachmentId)).ToList();
+                : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id, s.HouseholdId, s.AttachmentId, s.PracticeId)).ToList();
             foreach (var url in urls)
             {
                 var response = await client.GetAsync(url);
@@ -146,7 +153,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
     }
 
     /// <summary>The sibling units, each with one household of its subtree (for pages that take a household id).</summary>
-    private async Task<List<(int Id, string Name, int HouseholdId, Guid AttachmentId)>> UnitsAsync(string[] codes)
+    private async Task<List<(int Id, string Name, int HouseholdId, Guid AttachmentId, int PracticeId)>> UnitsAsync(string[] codes)
     {
         _ = factory.Server;
         await using var db = CnscdDatabase.CreateContext(factory.Services.GetRequiredService<DatabaseSettings>(), Actor.System("test"));
@@ -180,7 +187,29 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
             attachments[unit.Id] = stored.Value;
         }
 
-        return units.Select(u => (u.Id, u.Name, u.HouseholdId, attachments[u.Id])).ToList();
+        // A submitted model of each sibling unit, titled with its name so that a leak of it shows as the name (made once per database).
+        var practices = new Dictionary<int, int>();
+        foreach (var unit in units)
+        {
+            var stored = await db.PracticeModels.Where(p => p.UnitId == unit.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+            if (stored is null)
+            {
+                var level = await db.Units.Where(u => u.Id == unit.Id).Select(u => u.Level).SingleAsync();
+                var model = new BacGiang.Cnscd.Core.Domain.PracticeModel
+                {
+                    UnitId = unit.Id, SubmitterLevel = level, Title = "Mô hình của " + unit.Name, SearchText = "mo hinh", Description = "Chưa công bố",
+                    Skills = BacGiang.Cnscd.Core.Domain.DigitalSkills.OnlinePayment, StartedOn = new DateOnly(2026, 1, 1), Year = 2026, ContactName = "Người Liên Hệ",
+                    Status = BacGiang.Cnscd.Core.Domain.PracticeStatus.Submitted, CreatedAtUtc = DateTime.UtcNow,
+                };
+                db.PracticeModels.Add(model);
+                await db.SaveChangesAsync();
+                stored = model.Id;
+            }
+
+            practices[unit.Id] = stored.Value;
+        }
+
+        return units.Select(u => (u.Id, u.Name, u.HouseholdId, attachments[u.Id], practices[u.Id])).ToList();
     }
 }
 
