@@ -66,6 +66,8 @@ public static class PortalHost
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // MudBlazor's built-in words (row checkboxes, pager buttons, close buttons) in Vietnamese for screen readers.
+        services.AddTransient<MudBlazor.MudLocalizer, Components.VietnameseMudLocalizer>();
         // Leave Vietnamese letters alone in rendered HTML ("Xã", not "X&#xE3;").
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
