@@ -81,6 +81,36 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
     }
 
     [Fact]
+    public async Task PublishedModels_AreCountedPerChildAndSkill_UnpublishedOnesAreNot()
+    {
+        await using (var db = Database.CreateSystemContext())
+        {
+            PracticeModel Model(AdministrativeUnit unit, PracticeStatus status, DigitalSkills skills) => new()
+            {
+                UnitId = unit.Id, SubmitterLevel = unit.Level, Title = "Mô hình", SearchText = "mo hinh", Description = "Mô tả", Skills = skills,
+                StartedOn = new DateOnly(2026, 1, 1), Year = 2026, ContactName = "Người Liên Hệ", Status = status, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.PracticeModels.AddRange(
+                Model(Mini.V11, PracticeStatus.Published, DigitalSkills.OnlinePayment | DigitalSkills.OnlineShopping),
+                Model(Mini.C1, PracticeStatus.Featured, DigitalSkills.OnlinePayment),
+                Model(Mini.C3, PracticeStatus.Published, DigitalSkills.OnlineSafety),
+                Model(Mini.V12, PracticeStatus.Accepted, DigitalSkills.OnlinePayment),   // not yet in the library
+                Model(Mini.V21, PracticeStatus.Published, DigitalSkills.OnlinePayment)); // another district
+            await db.SaveChangesAsync();
+        }
+
+        var district = (await For(MiniProvince.ActorFor(Mini.D1, "officer-d1")).GetAsync(Mini.D1.Id))!;
+        Assert.Equal(3, district.Totals.ModelsPublished);
+        Assert.Equal([(Mini.C1.Id, 2), (Mini.C3.Id, 1)], district.Children.OrderBy(c => c.UnitId).Select(c => (c.UnitId, c.Figures.ModelsPublished)));
+        Assert.Equal(2, district.ModelsBySkill.Single(m => m.Skill == DigitalSkills.OnlinePayment).Models);
+        Assert.Equal(1, district.ModelsBySkill.Single(m => m.Skill == DigitalSkills.OnlineShopping).Models);
+        Assert.Equal(0, district.ModelsBySkill.Single(m => m.Skill == DigitalSkills.OnlinePublicServices).Models);
+        var commune = (await For(MiniProvince.ActorFor(Mini.C1, "officer-c1")).GetAsync(Mini.C1.Id))!;
+        Assert.Equal(2, commune.Totals.ModelsPublished);
+        Assert.Equal([1, 0], commune.Children.OrderBy(c => c.UnitId).Select(c => c.Figures.ModelsPublished));
+    }
+
+    [Fact]
     public async Task TeamsReportsAndTargets_AreCountedForTheUnitAndItsChildren()
     {
         await CoverSomeAsync();

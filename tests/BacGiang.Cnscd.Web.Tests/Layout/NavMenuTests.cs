@@ -31,7 +31,7 @@ public class NavMenuTests : BunitContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Hộ gia đình", "Thôn của tôi", "Hộ được phân công", "Tài khoản của tôi"],
+        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Hộ gia đình", "Thôn của tôi", "Hộ được phân công", "Mô hình, cách làm hay", "Tài khoản của tôi"],
             LinkTexts(menu));
         Assert.Equal("households/village/77", menu.Find("a.nav-my-village").GetAttribute("href"));
     }
@@ -44,7 +44,7 @@ public class NavMenuTests : BunitContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Báo cáo quý", "Chỉ tiêu", "Tài khoản", "Nhật ký hệ thống", "Tài khoản của tôi"],
+        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Báo cáo quý", "Chỉ tiêu", "Mô hình, cách làm hay", "Tài khoản", "Nhật ký hệ thống", "Tài khoản của tôi"],
             LinkTexts(menu));
     }
 

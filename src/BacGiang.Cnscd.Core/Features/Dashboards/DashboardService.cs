@@ -50,6 +50,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         var households = await HouseholdsAsync(db, root, cancellationToken);
         var teams = await TeamsAsync(db, root, on, cancellationToken);
         var reports = await ReportsAsync(db, root, on, cancellationToken);
+        var models = await PublishedModelsAsync(db, root, cancellationToken);
 
         // One pass over the rows: every row lands in the total and in its child's figures (≈ 2,100 teams and a few
         // hundred household groups at the province, so no per-child re-scan of every row).
@@ -73,10 +74,19 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
             Of(key)?.Add(onTime);
         }
 
+        foreach (var (key, _, count) in models)
+        {
+            total.AddModels(count);
+            Of(key)?.AddModels(count);
+        }
+
         var totals = total.Figures();
         var rows = children.Select(c => new DashboardRow(c.Id, c.Code, c.Name, c.Level, byChild[c.Id].Figures())).ToList();
         var targets = await TargetsAsync(db, root.Id, totals, on, cancellationToken);
-        return new DashboardView(root.Id, root.Code, root.Name, root.Level, path, totals, rows, targets, on);
+        return new DashboardView(root.Id, root.Code, root.Name, root.Level, path, totals, rows, targets, on)
+        {
+            ModelsBySkill = DigitalSkillLabels.Each.Select(skill => (skill, models.Where(m => (m.Skills & skill) != 0).Sum(m => m.Count))).ToList(),
+        };
 
         Accumulator? Of(Ancestry key) => ChildOf(root.Level, key) is { } child && byChild.TryGetValue(child, out var a) ? a : null;
     }
@@ -279,6 +289,18 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
             .ToList();
     }
 
+    /// <summary>The subtree's models in the library (published or featured), counted per unit and skill set in SQL.</summary>
+    private static async Task<List<(Ancestry Key, DigitalSkills Skills, int Count)>> PublishedModelsAsync(CnscdDbContext db, UnitRow root,
+        CancellationToken cancellationToken)
+    {
+        var rows = await InSubtree(db.PracticeModels.AsNoTracking(), root)
+            .Where(m => m.Status == PracticeStatus.Published || m.Status == PracticeStatus.Featured)
+            .GroupBy(m => new { m.DistrictId, m.CommuneId, m.VillageId, m.Skills })
+            .Select(g => new { g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId, g.Key.Skills, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId), r.Skills, r.Count)).ToList();
+    }
+
     private static async Task<IReadOnlyList<TargetProgress>> TargetsAsync(CnscdDbContext db, int unitId, DashboardFigures totals, DateOnly today,
         CancellationToken cancellationToken)
     {
@@ -334,7 +356,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     private sealed class Accumulator
     {
         private readonly HouseholdCounts _households = new();
-        private int _teams, _constituted, _governance, _active, _reports, _onTime;
+        private int _teams, _constituted, _governance, _active, _reports, _onTime, _models;
 
         public void Add(HouseholdCounts counts) => _households.Add(counts);
 
@@ -352,6 +374,8 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
             _onTime += reportOnTime ? 1 : 0;
         }
 
-        public DashboardFigures Figures() => new(_households, _teams, _constituted, _governance, _active, _reports, _onTime);
+        public void AddModels(int count) => _models += count;
+
+        public DashboardFigures Figures() => new(_households, _teams, _constituted, _governance, _active, _reports, _onTime, _models);
     }
 }

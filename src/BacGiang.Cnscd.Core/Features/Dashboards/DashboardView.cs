@@ -10,7 +10,11 @@ namespace BacGiang.Cnscd.Core.Features.Dashboards;
 public sealed record DashboardView(
     int UnitId, string Code, string Name, UnitLevel Level, IReadOnlyList<(int Id, string Name)> Path,
     DashboardFigures Totals, IReadOnlyList<DashboardRow> Children, IReadOnlyList<TargetProgress> Targets, DateOnly Today,
-    DashboardHistory? History = null);
+    DashboardHistory? History = null)
+{
+    /// <summary>Published models of the unit's subtree per skill they serve (a model serving two skills counts under both); empty for a past day.</summary>
+    public IReadOnlyList<(DigitalSkills Skill, int Models)> ModelsBySkill { get; init; } = [];
+}
 
 /// <summary>
 /// The past day a dashboard shows, the quarter whose snapshots its household figures come from, and whether the unit

@@ -58,6 +58,26 @@ public class DashboardViewTests : ViewTestBase
     }
 
     [Fact]
+    public void PublishedModels_AreAFigure_AChildColumn_AndACountPerSkill()
+    {
+        var fixture = Fixture();
+        var view = Render<DashboardViewComponent>(p => p
+            .Add(c => c.View, fixture with
+            {
+                Totals = fixture.Totals with { ModelsPublished = 4 },
+                Children = [fixture.Children[0] with { Figures = fixture.Children[0].Figures with { ModelsPublished = 3 } }, fixture.Children[1]],
+                ModelsBySkill = [(DigitalSkills.OnlinePayment, 3), (DigitalSkills.OnlineSafety, 0)],
+            })
+            .Add(c => c.Trend, []));
+
+        Assert.Equal("4", view.Find("#figure-models").TextContent);
+        Assert.Equal(["0", "3"], view.FindAll(".dashboard-child-models").Select(c => c.TextContent).Order());
+        var skills = view.FindAll(".dashboard-skill");
+        Assert.Contains("· 3 mô hình", skills.Single(s => s.TextContent.Contains("Thanh toán trực tuyến", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("mô hình", skills.Single(s => s.TextContent.Contains("Tự bảo vệ", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APastDay_ShowsItsHouseholdFigures_WithoutTodaysTeamAndReportFigures_AndKeepsTheDayInItsLinks()
     {
         var history = new DashboardHistory(new DateOnly(2025, 6, 30), 2025, 2, Existed: true, new DateOnly(2023, 1, 1), null);
