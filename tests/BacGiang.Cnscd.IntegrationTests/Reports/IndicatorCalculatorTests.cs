@@ -43,6 +43,37 @@ public abstract class IndicatorCalculatorTests(DatabaseProvider provider) : Engi
     }
 
     [Fact]
+    public async Task PracticeModels_CountWhenPublishedByTheQuartersEnd_PerChildAndSkill()
+    {
+        await using (var system = Database.CreateSystemContext())
+        {
+            PracticeModel Model(AdministrativeUnit unit, PracticeStatus status, DigitalSkills skills, DateTime? publishedUtc) => new()
+            {
+                UnitId = unit.Id, SubmitterLevel = unit.Level, Title = "Mô hình", SearchText = "mo hinh", Description = "Mô tả", Skills = skills,
+                StartedOn = new DateOnly(2026, 1, 1), Year = 2026, ContactName = "Người Liên Hệ", Status = status, CreatedAtUtc = DateTime.UtcNow,
+                PublishedAtUtc = publishedUtc,
+            };
+            system.PracticeModels.AddRange(
+                Model(Mini.V11, PracticeStatus.Published, DigitalSkills.OnlinePayment | DigitalSkills.OnlineShopping, new DateTime(2026, 10, 5, 2, 0, 0, DateTimeKind.Utc)),
+                // 31/12 at 23:00 in Vietnam is 16:00 UTC: still the quarter.
+                Model(Mini.C1, PracticeStatus.Featured, DigitalSkills.OnlinePayment, new DateTime(2026, 12, 31, 16, 0, 0, DateTimeKind.Utc)),
+                // 01/01/2027 at 07:30 in Vietnam: the next quarter.
+                Model(Mini.C1, PracticeStatus.Published, DigitalSkills.OnlinePayment, new DateTime(2027, 1, 1, 0, 30, 0, DateTimeKind.Utc)),
+                Model(Mini.C3, PracticeStatus.Accepted, DigitalSkills.OnlineSafety, null));
+            await system.SaveChangesAsync();
+        }
+
+        await using var db = Database.CreateContext(MiniProvince.ActorFor(Mini.D1));
+        var rows = await IndicatorCalculator.ForChildrenAsync(db, Mini.D1.Id, ReportFixture.Q4);
+
+        var c1 = rows.Single(r => r.UnitId == Mini.C1.Id).Figures;
+        Assert.Equal(2, c1.PracticeModels);
+        Assert.Equal([0, 1, 2, 0, 0], c1.PracticeModelsBySkill);
+        Assert.Equal(0, rows.Single(r => r.UnitId == Mini.C3.Id).Figures.PracticeModels);
+        Assert.Equal(2, rows.Select(r => r.Figures).Aggregate(IndicatorSet.Zero, (a, b) => a.Add(b)).PracticeModels);
+    }
+
+    [Fact]
     public async Task District_Q3_SeesOnlyWhatExistedOnThe30thOfSeptember()
     {
         await ReportFixture.BuildAsync(Database, Mini);

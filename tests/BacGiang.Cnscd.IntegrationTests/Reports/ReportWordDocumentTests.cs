@@ -50,6 +50,15 @@ public partial class ReportWordDocumentTests
             var sum = first.Skip(1).SkipLast(1).Sum(r => Number(r, column));
             Assert.Equal(sum, Number(first[^1], column));
         }
+
+        // The library's models: a line of section I with the count per skill, and the last column of the second annex table.
+        var models = SampleReports.Communes.Select((_, i) => SampleReports.FiguresOf(i).PracticeModels).Sum();
+        var otherPlatforms = SampleReports.Communes.Select((_, i) => SampleReports.FiguresOf(i).PracticeModelsBySkill[4]).Sum();
+        Assert.Contains(main.Document.Body!.Elements<Paragraph>(), p => p.InnerText.StartsWith(
+            $"5. Mô hình chuyển đổi số, cách làm hay được Sở công bố: {models} mô hình (", StringComparison.Ordinal)
+            && p.InnerText.Contains($"sử dụng nền tảng số khác: {otherPlatforms}", StringComparison.Ordinal));
+        var second = tables[1].Elements<TableRow>().ToList();
+        Assert.Equal(models, Number(second[^1], second[^1].Elements<TableCell>().Count() - 1));
     }
 
     private static int Number(TableRow row, int column) =>

@@ -79,7 +79,7 @@ public abstract class ReportWorkbookTests(DatabaseProvider provider) : EngineTes
             numericColumns++;
         }
 
-        Assert.Equal(13, numericColumns); // 17 columns less STT, name, ratio and target
+        Assert.Equal(14, numericColumns); // 18 columns less STT, name, ratio and target
         Assert.Equal(9d, sheet.Cell(total, ReportWorkbook.HouseholdsColumn).GetDouble()); // 6 in C1 + 3 in C3, by hand
         Assert.Equal(2d, sheet.Cell(total, ReportWorkbook.CoveredColumn).GetDouble());
         Assert.True(sheet.Cell(total, ReportWorkbook.RatioColumn).HasFormula);

@@ -33,6 +33,8 @@ internal static class SampleReports
         Trainings = 2 + index % 3,
         TrainingAttendees = 60 + index,
         OutreachActivities = 4 + index % 2,
+        PracticeModels = 1 + index % 2,
+        PracticeModelsBySkill = [0, 0, 1 + index % 2, 0, index % 2],
     };
 
     public static ReportDocument District(ReportNarrative narrative, bool draft = false)

@@ -253,6 +253,22 @@ public static class IndicatorCalculator
             }
         }
 
+        // Models in the library by the cut-off: published on or before the quarter's last day (the workflow never unpublishes).
+        var models = await db.PracticeModels.AsNoTracking().Where(InSubtree<PracticeModel>(level, unitId))
+            .Where(m => (m.Status == PracticeStatus.Published || m.Status == PracticeStatus.Featured) && m.PublishedAtUtc < cutoffUtc)
+            .GroupBy(m => new { m.DistrictId, m.CommuneId, m.VillageId, m.Skills })
+            .Select(g => new { g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId, g.Key.Skills, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var m in models)
+        {
+            var a = At(m.DistrictId, m.CommuneId, m.VillageId);
+            a.Models += m.Count;
+            for (var i = 0; i < DigitalSkillLabels.Each.Count; i++)
+            {
+                a.ModelsBySkill[i] += m.Skills.HasFlag(DigitalSkillLabels.Each[i]) ? m.Count : 0;
+            }
+        }
+
         return acc.ToDictionary(e => e.Key, e => e.Value.ToSet());
     }
 
@@ -294,6 +310,8 @@ public static class IndicatorCalculator
         public int Trainings;
         public int TrainingAttendees;
         public int Outreach;
+        public int Models;
+        public int[] ModelsBySkill = new int[5];
 
         public IndicatorSet ToSet() => new()
         {
@@ -301,7 +319,7 @@ public static class IndicatorCalculator
             MembersByAffiliation = ByAffiliation, Households = Households, HouseholdsCovered = Covered,
             HouseholdsCoveredByAssistance = CoveredByAssistance, HouseholdsBySkill = BySkill, HouseholdsWithVneid = Vneid,
             HouseholdsWithPublicServiceAccount = PublicServices, VisitsInQuarter = Visits, Trainings = Trainings,
-            TrainingAttendees = TrainingAttendees, OutreachActivities = Outreach,
+            TrainingAttendees = TrainingAttendees, OutreachActivities = Outreach, PracticeModels = Models, PracticeModelsBySkill = ModelsBySkill,
         };
     }
 }

@@ -43,6 +43,15 @@ public sealed record IndicatorSet
 
     public int OutreachActivities { get; init; }
 
+    /// <summary>
+    /// Models and good practices of the unit's subtree in the library by the cut-off (published or featured, §1.6, §2.1đ).
+    /// Reports frozen before this figure existed read 0.
+    /// </summary>
+    public int PracticeModels { get; init; }
+
+    /// <summary>The same models per skill they serve, in <see cref="DigitalSkillLabels.Each"/> order (a model of two skills counts under both).</summary>
+    public int[] PracticeModelsBySkill { get; init; } = new int[5];
+
     public static IndicatorSet Zero { get; } = new();
 
     public IndicatorSet Add(IndicatorSet other)
@@ -65,6 +74,8 @@ public sealed record IndicatorSet
             Trainings = Trainings + other.Trainings,
             TrainingAttendees = TrainingAttendees + other.TrainingAttendees,
             OutreachActivities = OutreachActivities + other.OutreachActivities,
+            PracticeModels = PracticeModels + other.PracticeModels,
+            PracticeModelsBySkill = PracticeModelsBySkill.Zip(other.PracticeModelsBySkill, (a, b) => a + b).ToArray(),
         };
     }
 

@@ -172,6 +172,9 @@ public static class ReportWordDocument
             + $"{N(total.HouseholdsWithPublicServiceAccount)} hộ có tài khoản dịch vụ công trực tuyến."));
         body.Append(BodyParagraph($"4. Trong quý: {N(total.VisitsInQuarter)} lượt đến hộ, {N(total.Trainings)} buổi tập huấn với "
             + $"{N(total.TrainingAttendees)} lượt người dự, {N(total.OutreachActivities)} hoạt động tuyên truyền."));
+        body.Append(BodyParagraph($"5. Mô hình chuyển đổi số, cách làm hay được Sở công bố: {N(total.PracticeModels)} mô hình"
+            + (total.PracticeModels == 0 ? "." : " (" + string.Join("; ", DigitalSkillLabels.Each.Select((skill, i) => (skill, i))
+                .Where(x => total.PracticeModelsBySkill[x.i] > 0).Select(x => $"{x.skill.ToVietnamese().ToLower(Vi)}: {N(total.PracticeModelsBySkill[x.i])}")) + ").")));
         body.Append(BodyParagraph("Số liệu chi tiết theo từng đơn vị tại Phụ lục kèm theo."));
 
         var narrative = document.Narrative;
@@ -300,6 +303,7 @@ public static class ReportWordDocument
             new("Số buổi tập huấn", 1, f => N(f.Trainings)),
             new("Lượt người dự tập huấn", 1, f => N(f.TrainingAttendees)),
             new("Số hoạt động tuyên truyền", 1, f => N(f.OutreachActivities)),
+            new("Mô hình CĐS được công bố", 1, f => N(f.PracticeModels)),
         ], nameShare: 2, targets: false, document);
         AnnexTable(body, "3. Hộ được hướng dẫn từng kỹ năng số cơ bản", document.ChildColumnTitle, rows, total,
             DigitalSkillLabels.Each.Select((skill, i) => new AnnexColumn(skill.ToVietnamese(), 1, f => N(f.HouseholdsBySkill[i]))).ToList(),

@@ -36,6 +36,7 @@ public static class ReportWorkbook
         ("Số buổi tập huấn", 8, f => f.Trainings),
         ("Lượt người dự tập huấn", 9, f => f.TrainingAttendees),
         ("Số hoạt động tuyên truyền", 10, f => f.OutreachActivities),
+        ("Mô hình CĐS, cách làm hay được công bố", 10, f => f.PracticeModels),
     ];
 
     /// <summary>1-based columns of the household count, the covered count, the ratio and the target (for formulas and tests).</summary>
