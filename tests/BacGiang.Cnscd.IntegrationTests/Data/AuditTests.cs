@@ -52,6 +52,71 @@ public abstract class AuditTests(DatabaseProvider provider) : EngineTestBase(pro
     }
 
     [Fact]
+    public async Task FreeText_IsAuditedByItsLengthOnly_NeverItsWords()
+    {
+        const string note = "Bà Nguyễn Thị Hoa nhà bên cạnh nhờ gọi lại số 0987654321 vì đang ốm";
+        const string edited = "Đã gọi lại cho bà Hoa, số 0987654321";
+        long visitId;
+        await using (var db = Database.CreateContext(MiniProvince.ActorFor(Mini.V11, "leader-1")))
+        {
+            var household = await db.Households.FirstAsync(h => h.UnitId == Mini.V11.Id);
+            var visit = new HouseholdVisit
+            {
+                UnitId = Mini.V11.Id, HouseholdId = household.Id, VisitedOn = new DateOnly(2026, 3, 2), ClientRequestId = Guid.NewGuid(),
+                Outcome = VisitOutcome.Guided, CreatedAtUtc = DateTime.UtcNow, Note = note,
+            };
+            db.HouseholdVisits.Add(visit);
+            await db.SaveChangesAsync();
+            visit.Note = edited;
+            await db.SaveChangesAsync();
+            visitId = visit.Id;
+        }
+
+        await using var check = Database.CreateSystemContext();
+        var changes = await check.AuditEntries
+            .Where(a => a.EntityType == nameof(HouseholdVisit) && a.EntityId == visitId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).Select(a => a.Changes!).ToListAsync();
+        Assert.Equal(2, changes.Count);
+        Assert.All(changes, c =>
+        {
+            Assert.DoesNotContain("Hoa", c, StringComparison.Ordinal);
+            Assert.DoesNotContain("0987654321", c, StringComparison.Ordinal);
+            Assert.DoesNotContain("654", c, StringComparison.Ordinal); // not even a masked phone's tail
+        });
+        using var update = JsonDocument.Parse(changes[1]);
+        Assert.Equal($"(văn bản tự do, {note.Length} ký tự)", update.RootElement.GetProperty("before").GetProperty("Note").GetString());
+        Assert.Equal($"(văn bản tự do, {edited.Length} ký tự)", update.RootElement.GetProperty("after").GetProperty("Note").GetString());
+    }
+
+    /// <summary>
+    /// The guard for the next register: any long text column of an audited entity is either marked
+    /// <see cref="FreeTextAttribute"/> or named here as text the system writes, so a new note field cannot
+    /// reach the audit log in clear by omission.
+    /// </summary>
+    [Fact]
+    public void EveryLongTextOfAnAuditedEntity_IsMarkedFreeText_OrIsWrittenByTheSystem()
+    {
+        string[] writtenBySystem =
+        [
+            "QuarterlyReport.FiguresJson", "QuarterlyReportSubmission.FiguresJson", // figures computed at submission
+            "Household.SearchKey", "PracticeModel.SearchText", // derived search keys, ignored by the audit
+        ];
+        using var db = Database.CreateSystemContext();
+        var unmarked = db.Model.GetEntityTypes()
+            .Where(t => !t.IsOwned() && (typeof(IUnitScoped).IsAssignableFrom(t.ClrType) || t.ClrType == typeof(AppUser)) && t.ClrType != typeof(AuditEntry))
+            // Identity's own columns (ids, stamps, hashes) are declared by IdentityUser and handled by name in the interceptor.
+            .SelectMany(t => t.GetProperties().Where(p => p.ClrType == typeof(string) && (p.GetMaxLength() ?? int.MaxValue) >= 500 &&
+                    p.PropertyInfo?.DeclaringType?.Assembly == typeof(AppUser).Assembly)
+                .Select(p => (Name: $"{t.ClrType.Name}.{p.Name}", Property: p)))
+            .Where(x => !Core.Data.Interceptors.AuditInterceptor.IsFreeText(x.Property) && !writtenBySystem.Contains(x.Name))
+            .Select(x => x.Name).ToList();
+        Assert.Empty(unmarked);
+
+        // And the marks are where the prose is (the check above cannot pass by marking nothing).
+        Assert.True(Core.Data.Interceptors.AuditInterceptor.IsFreeText(db.Model.FindEntityType(typeof(HouseholdVisit))!.FindProperty(nameof(HouseholdVisit.Note))!));
+    }
+
+    [Fact]
     public async Task RefusedSave_LeavesNoAuditRow()
     {
         var before = await Database.CreateSystemContext().AuditEntries.CountAsync();

@@ -4,14 +4,15 @@ using BacGiang.Cnscd.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace BacGiang.Cnscd.Core.Data.Interceptors;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every create, update and delete of domain data (who, when,
 /// which unit, which entity, before and after), in the same transaction as the change. Services do
-/// not audit data changes by hand. Phone numbers are masked in the stored values; file contents and
-/// Identity secrets are never copied.
+/// not audit data changes by hand. Phone numbers are masked in the stored values; free text
+/// (<see cref="FreeTextAttribute"/>) is recorded by its length only; file contents and Identity secrets are never copied.
 /// </summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor
 {
@@ -26,6 +27,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     ];
 
     private static readonly HashSet<string> SecretProperties = [nameof(AppUser.PasswordHash)];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.PropertyInfo, bool> FreeTextProperties = new();
 
     // CnscdDbContext routes synchronous saves through the async path, so these never run; they throw
     // rather than silently skip the audit if that ever changes.
@@ -133,8 +136,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                     audit.Action = AuditActions.Update;
                     audit.EntityId = KeyOf(entry);
                     audit.Changes = Serialize(
-                        changed.ToDictionary(c => c.Name, c => Display(c.Property.Metadata.Name, c.Property.OriginalValue)),
-                        changed.ToDictionary(c => c.Name, c => Display(c.Property.Metadata.Name, c.Property.CurrentValue)));
+                        changed.ToDictionary(c => c.Name, c => Display(c.Property.Metadata, c.Property.OriginalValue)),
+                        changed.ToDictionary(c => c.Name, c => Display(c.Property.Metadata, c.Property.CurrentValue)));
                     pending.Ready.Add(audit);
                     break;
                 case EntityState.Deleted:
@@ -187,10 +190,16 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     private static Dictionary<string, object?> Values(EntityEntry entry, bool original) =>
         entry.Properties
             .Where(p => !IgnoredProperties.Contains(p.Metadata.Name))
-            .ToDictionary(p => p.Metadata.Name, p => Display(p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue));
+            .ToDictionary(p => p.Metadata.Name, p => Display(p.Metadata, original ? p.OriginalValue : p.CurrentValue));
 
-    private static object? Display(string property, object? value)
+    private static object? Display(IReadOnlyProperty metadata, object? value)
     {
+        var property = metadata.Name;
+        if (IsFreeText(metadata))
+        {
+            return value is string text ? FreeTextPlaceholder(text) : value;
+        }
+
         if (SecretProperties.Contains(property))
         {
             return value is null ? null : "(đã thay đổi)";
@@ -203,6 +212,13 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
         return value;
     }
+
+    /// <summary>What the audit stores instead of a <see cref="FreeTextAttribute"/> value: that there was text, and its length.</summary>
+    public static string FreeTextPlaceholder(string text) =>
+        text.Length == 0 ? "" : $"(văn bản tự do, {text.Length} ký tự)";
+
+    public static bool IsFreeText(IReadOnlyProperty metadata) =>
+        metadata.PropertyInfo is { } info && FreeTextProperties.GetOrAdd(info, i => i.IsDefined(typeof(FreeTextAttribute), inherit: true));
 
     private static string Serialize(Dictionary<string, object?>? before, Dictionary<string, object?>? after) =>
         JsonSerializer.Serialize(new { before, after }, AuditJson.Options);

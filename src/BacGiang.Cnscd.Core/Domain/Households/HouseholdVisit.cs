@@ -23,6 +23,7 @@ public class HouseholdVisit : UnitScopedEntity
 
     public VisitOutcome Outcome { get; set; }
 
+    [FreeText]
     public string? Note { get; set; }
 
     public Guid ClientRequestId { get; set; }

@@ -22,6 +22,7 @@ public class PracticeModel : UnitScopedEntity, IVersioned
     public DigitalSkills Skills { get; set; }
 
     /// <summary>What was done.</summary>
+    [FreeText]
     public string Description { get; set; } = "";
 
     public int HouseholdsReached { get; set; }
@@ -30,6 +31,7 @@ public class PracticeModel : UnitScopedEntity, IVersioned
     public int AccountsOpened { get; set; }
 
     /// <summary>Other results, in words.</summary>
+    [FreeText]
     public string? OtherResults { get; set; }
 
     public DateOnly StartedOn { get; set; }
@@ -46,6 +48,7 @@ public class PracticeModel : UnitScopedEntity, IVersioned
     public PracticeStatus Status { get; set; } = PracticeStatus.Draft;
 
     /// <summary>The last reviewer's comment (accept with comments, or the reason it was returned).</summary>
+    [FreeText]
     public string? ReviewComment { get; set; }
 
     public string? CreatedByUserId { get; set; }

@@ -26,10 +26,13 @@ public class QuarterlyReport : UnitScopedEntity, IVersioned
     /// <summary>Indicator figures frozen at the last submission (null while a draft).</summary>
     public string? FiguresJson { get; set; }
 
+    [FreeText]
     public string? Results { get; set; }
 
+    [FreeText]
     public string? Difficulties { get; set; }
 
+    [FreeText]
     public string? Proposals { get; set; }
 
     public DateTime? SubmittedAtUtc { get; set; }
@@ -40,6 +43,7 @@ public class QuarterlyReport : UnitScopedEntity, IVersioned
 
     public string? ReviewedByUserId { get; set; }
 
+    [FreeText]
     public string? ReviewComment { get; set; }
 
     public int Version { get; set; }

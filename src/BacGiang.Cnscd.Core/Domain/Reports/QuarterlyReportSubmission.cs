@@ -15,15 +15,19 @@ public class QuarterlyReportSubmission : UnitScopedEntity
 
     public string FiguresJson { get; set; } = "{}";
 
+    [FreeText]
     public string? Results { get; set; }
 
+    [FreeText]
     public string? Difficulties { get; set; }
 
+    [FreeText]
     public string? Proposals { get; set; }
 
     /// <summary>What the reviewer decided about this version, once they did.</summary>
     public ReportStatus? Outcome { get; set; }
 
+    [FreeText]
     public string? ReviewComment { get; set; }
 
     public DateTime? ReviewedAtUtc { get; set; }

@@ -9,6 +9,7 @@ public class AnnualPlan : UnitScopedEntity, IVersioned
 
     public int Year { get; set; }
 
+    [FreeText]
     public string KeyTargets { get; set; } = "";
 
     public Guid? FileId { get; set; }

@@ -28,6 +28,7 @@ public class TeamMember : UnitScopedEntity, IVersioned
     public DateOnly? EndDate { get; set; }
 
     /// <summary>Task assignment (§2.11): the member's duties, and which villages or households they cover.</summary>
+    [FreeText]
     public string? TaskAssignment { get; set; }
 
     public int Version { get; set; }
