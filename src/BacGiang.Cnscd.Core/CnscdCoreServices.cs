@@ -46,6 +46,7 @@ public static class CnscdCoreServices
         services.AddScoped<TeamGovernanceService>();
         services.AddScoped<TeamActivityService>();
         services.AddScoped<PracticeModelService>();
+        services.AddScoped<AwardNominationService>();
         services.AddScoped<PracticeLibraryService>();
         services.AddScoped<TeamExcelService>();
         services.AddScoped<HouseholdService>();

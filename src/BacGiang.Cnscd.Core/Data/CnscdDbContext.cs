@@ -53,6 +53,10 @@ public class CnscdDbContext(DbContextOptions<CnscdDbContext> options, IActorAcce
 
     public DbSet<PracticeModel> PracticeModels => Set<PracticeModel>();
 
+    public DbSet<AwardRound> AwardRounds => Set<AwardRound>();
+
+    public DbSet<AwardNomination> AwardNominations => Set<AwardNomination>();
+
     /// <summary>The clock the audit and the summaries stamp their rows with.</summary>
     public VietnamClock Clock { get; } = clock ?? VietnamClock.System;
 

@@ -24,6 +24,8 @@ public sealed partial class CrossingAllowListTests
         ["BacGiang.Cnscd.Core/Features/Restructuring/SuspendedIndexes.cs"] = 1,
         // The library of published practice models, shared with every account (issue 16).
         ["BacGiang.Cnscd.Core/Features/Recognition/PracticeLibraryService.cs"] = 1,
+        // The year's round of DX Day nominations (its deadline), read by every nominating unit (issue 16).
+        ["BacGiang.Cnscd.Core/Features/Recognition/AwardRounds.cs"] = 1,
         // A successor unit's merge tool reads its predecessors' closed teams' last rosters (issue 12).
         ["BacGiang.Cnscd.Core/Features/Teams/PredecessorRosters.cs"] = 1,
         // The seeds, as a system actor (asserted).

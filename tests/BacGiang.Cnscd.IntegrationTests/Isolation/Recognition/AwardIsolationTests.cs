@@ -1,0 +1,172 @@
+using BacGiang.Cnscd.Core.Data;
+using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Common.Results;
+using BacGiang.Cnscd.Core.Features.Recognition;
+using BacGiang.Cnscd.Core.Features.Teams;
+using BacGiang.Cnscd.Core.Tenancy;
+using BacGiang.Cnscd.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacGiang.Cnscd.IntegrationTests.Isolation.Recognition;
+
+/// <summary>
+/// The DX Day awards register in the service isolation matrix (<see cref="ServiceIsolationMatrix"/>): every public method
+/// of <see cref="AwardNominationService"/> against the sibling's nominations and nominees, and the same calls on the
+/// actor's own. The round is the province's: no district, commune or village account opens one.
+/// </summary>
+public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIsolationMatrix(provider)
+{
+    // Next year's round, opened by the system: the matrix runs on today's clock, and a nomination is filed under a year with a round.
+    private static readonly int Year = DateTime.UtcNow.Year + 1;
+
+    private static readonly FileUpload Dossier = new("ho-so.pdf", "%PDF-1.4 hồ sơ"u8.ToArray());
+
+    private static readonly Dictionary<string, Func<MatrixContext, Task>> Sibling = new()
+    {
+        ["AwardNominationService.SetRoundAsync"] = async m =>
+        {
+            Assert.Equal(CommandOutcome.Refused, (await Commands(m).SetRoundAsync(Year, new DateOnly(Year, 8, 1))).Outcome);
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.AwardRounds.AnyAsync(r => r.NominationDeadline == new DateOnly(Year, 8, 1)));
+        },
+        ["AwardNominationService.CreateAsync"] = async m =>
+        {
+            await RoundAsync(m);
+            var foreignTeam = await TeamOfAsync(m, m.ForeignVillage);
+            // The sibling's unit as the nominator, and the sibling's team or village as the nominee of the actor's own unit.
+            foreach (var (unit, input) in new[]
+            {
+                (m.Foreign, Input(NomineeKind.Unit, m.Foreign.Id)), (m.ForeignVillage, Input(NomineeKind.Team, foreignTeam)),
+                (m.Own, Input(NomineeKind.Team, foreignTeam)), (m.Own, Input(NomineeKind.Unit, m.ForeignVillage.Id)),
+            })
+            {
+                Assert.Equal(CommandOutcome.Refused, (await Commands(m).CreateAsync(unit.Id, input, Dossier)).Outcome);
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            Assert.False(await db.AwardNominations.AnyAsync());
+        },
+        ["AwardNominationService.SaveAsync"] = m => UnchangedAsync(m, AwardStatus.Draft, (s, n) => s.SaveAsync(n.Id, Input(NomineeKind.Unit, n.UnitId), Dossier, n.Version)),
+        ["AwardNominationService.SubmitAsync"] = m => UnchangedAsync(m, AwardStatus.Draft, (s, n) => s.SubmitAsync(n.Id, n.Version)),
+        ["AwardNominationService.EndorseAsync"] = m => UnchangedAsync(m, AwardStatus.Submitted, (s, n) => s.EndorseAsync(n.Id, null, n.Version)),
+        ["AwardNominationService.ReturnAsync"] = m => UnchangedAsync(m, AwardStatus.Submitted, (s, n) => s.ReturnAsync(n.Id, "Trả", n.Version)),
+        ["AwardNominationService.SelectAsync"] = m => UnchangedAsync(m, AwardStatus.Endorsed, (s, n) => s.SelectAsync(n.Id, n.Version)),
+        ["AwardNominationService.AppraiseAsync"] = m => UnchangedAsync(m, AwardStatus.Selected,
+            (s, n) => s.AppraiseAsync(n.Id, new AwardAppraisalInput("Người Lạ", new DateOnly(2026, 1, 2), true, null), n.Version)),
+        ["AwardNominationService.DecideAsync"] = m => UnchangedAsync(m, AwardStatus.Endorsed,
+            (s, n) => s.DecideAsync(n.Id, new AwardDecisionInput("1/QĐ", new DateOnly(2026, 1, 2), "Người Lạ"), n.Version), AwardForm.CommuneChairmanCertificate),
+        ["AwardNominationService.AwardAsync"] = m => UnchangedAsync(m, AwardStatus.Decided, (s, n) => s.AwardAsync(n.Id, new DateOnly(2026, 1, 3), n.Version)),
+    };
+
+    private static readonly Dictionary<string, Func<MatrixContext, Task>> Own = new()
+    {
+        ["AwardNominationService.CreateAsync"] = async m =>
+        {
+            await RoundAsync(m);
+            var created = await Commands(m).CreateAsync(m.Own.Id, Input(NomineeKind.Team, await TeamOfAsync(m, m.OwnVillage)), Dossier);
+            Assert.True(created.Succeeded, created.Error);
+            await AssertNothingRefusedAsync(m);
+        },
+        ["AwardNominationService.SubmitAsync"] = async m =>
+        {
+            await RoundAsync(m);
+            var own = await NominationAsync(m, m.Own, AwardStatus.Draft, AwardForm.ProvincialChairmanCertificate);
+            var submitted = await Commands(m).SubmitAsync(own.Id, own.Version);
+            Assert.True(submitted.Succeeded, submitted.Error);
+        },
+        ["AwardNominationService.EndorseAsync"] = async m =>
+        {
+            // The actor reviews the nominations of the village inside its unit (a village leader has none below it).
+            if (m.Own.Level == UnitLevel.Village)
+            {
+                return;
+            }
+
+            var below = await NominationAsync(m, m.Own.Level == UnitLevel.District ? await CommuneOfAsync(m) : m.OwnVillage, AwardStatus.Submitted,
+                AwardForm.ProvincialChairmanCertificate);
+            var endorsed = await Commands(m).EndorseAsync(below.Id, null, below.Version);
+            Assert.True(endorsed.Succeeded, endorsed.Error);
+        },
+    };
+
+    internal override IReadOnlyDictionary<string, Func<MatrixContext, Task>> SiblingCases => Sibling;
+
+    internal override IReadOnlyDictionary<string, Func<MatrixContext, Task>> OwnUnitCases => Own;
+
+    private static AwardNominationService Commands(MatrixContext m) => CoreServices.Create<AwardNominationService>(new ActorContextFactory(m.Database, m.Actor));
+
+    private static AwardNominationInput Input(NomineeKind kind, int id, AwardForm form = AwardForm.ProvincialChairmanCertificate) =>
+        new(Year, kind, id, "Thành tích", null, form);
+
+    private static async Task RoundAsync(MatrixContext m)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        if (!await db.AwardRounds.AnyAsync(r => r.Year == Year))
+        {
+            var province = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync();
+            db.AwardRounds.Add(new AwardRound { UnitId = province, Year = Year, NominationDeadline = new DateOnly(Year, 8, 31) });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static async Task<int> TeamOfAsync(MatrixContext m, AdministrativeUnit unit)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        return await db.Teams.Where(t => t.UnitId == unit.Id).Select(t => t.Id).FirstAsync();
+    }
+
+    private static async Task<AdministrativeUnit> CommuneOfAsync(MatrixContext m)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        return await db.Units.AsNoTracking().FirstAsync(u => u.Id == m.OwnVillage.CommuneId);
+    }
+
+    /// <summary>A sibling nomination in <paramref name="status"/>: the step is refused (or the id is out of reach), audited, and the nomination unchanged.</summary>
+    private static async Task UnchangedAsync(MatrixContext m, AwardStatus status,
+        Func<AwardNominationService, AwardNomination, Task<CommandResult<AwardSaved>>> step, AwardForm form = AwardForm.ProvincialChairmanCertificate)
+    {
+        await RoundAsync(m);
+        foreach (var unit in new[] { m.Foreign, m.ForeignVillage })
+        {
+            var nomination = await NominationAsync(m, unit, status, form);
+            try
+            {
+                Assert.Equal(CommandOutcome.Refused, (await step(Commands(m), nomination)).Outcome);
+            }
+            catch (ScopeViolationException)
+            {
+                // Outside the actor's subtree: refused as a forged id.
+            }
+
+            await using var db = m.Database.CreateSystemContext();
+            var stored = await db.AwardNominations.AsNoTracking().SingleAsync(n => n.Id == nomination.Id);
+            Assert.Equal((status, nomination.Version, "Thành tích bên kia"), (stored.Status, stored.Version, stored.Achievements));
+            await AssertRefusedAsync(m, nameof(AwardNomination), nomination.Id);
+        }
+    }
+
+    /// <summary>A nomination of <paramref name="unit"/> (for itself) placed in <paramref name="status"/> by the system, with a dossier.</summary>
+    private static async Task<AwardNomination> NominationAsync(MatrixContext m, AdministrativeUnit unit, AwardStatus status, AwardForm form)
+    {
+        await using var db = m.Database.CreateSystemContext();
+        var file = new Attachment
+        {
+            Id = Guid.NewGuid(), UnitId = unit.Id, FileName = "ho-so.pdf", ContentType = "application/pdf", Content = "%PDF-1.4 x"u8.ToArray(), Size = 10,
+            UploadedAtUtc = DateTime.UtcNow,
+        };
+        db.Attachments.Add(file);
+        var nomination = new AwardNomination
+        {
+            UnitId = unit.Id, Year = Year, NomineeKind = NomineeKind.Unit, NomineeUnitId = unit.Id, NomineeName = unit.Name, Achievements = "Thành tích bên kia",
+            ProposedForm = form, Status = status, CreatedAtUtc = DateTime.UtcNow, DossierFileId = file.Id,
+            DecisionDate = status >= AwardStatus.Decided ? new DateOnly(2026, 1, 1) : null,
+        };
+        db.AwardNominations.Add(nomination);
+        await db.SaveChangesAsync();
+        return nomination;
+    }
+}
+
+public sealed class SqliteAwardIsolationTests() : AwardIsolationTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlAwardIsolationTests() : AwardIsolationTests(DatabaseProvider.PostgreSql);
