@@ -150,6 +150,7 @@ public static class PortalHost
         }
         app.MapReportEndpoints();
         app.MapTeamFileEndpoints();
+        BacGiang.Cnscd.Web.Components.Pages.Recognition.AwardFileEndpoints.MapAwardFileEndpoints(app);
         app.MapTeamRosterEndpoints();
         BacGiang.Cnscd.Web.Components.Pages.Households.HouseholdExcelEndpoints.MapHouseholdExcelEndpoints(app);
     }

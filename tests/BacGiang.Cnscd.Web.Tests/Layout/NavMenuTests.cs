@@ -31,7 +31,7 @@ public class NavMenuTests : BunitContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Hộ gia đình", "Thôn của tôi", "Hộ được phân công", "Mô hình, cách làm hay", "Tài khoản của tôi"],
+        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Hộ gia đình", "Thôn của tôi", "Hộ được phân công", "Mô hình, cách làm hay", "Khen thưởng Ngày CĐS", "Tài khoản của tôi"],
             LinkTexts(menu));
         Assert.Equal("households/village/77", menu.Find("a.nav-my-village").GetAttribute("href"));
     }
@@ -44,8 +44,20 @@ public class NavMenuTests : BunitContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Báo cáo quý", "Chỉ tiêu", "Mô hình, cách làm hay", "Tài khoản", "Nhật ký hệ thống", "Tài khoản của tôi"],
+        Assert.Equal(["Trang chủ", "Tổng hợp", "Đơn vị hành chính", "Tổ CNSCĐ", "Báo cáo quý", "Chỉ tiêu", "Mô hình, cách làm hay", "Khen thưởng Ngày CĐS", "Tài khoản", "Nhật ký hệ thống", "Tài khoản của tôi"],
             LinkTexts(menu));
+    }
+
+    [Fact]
+    public void HomeAffairsAppraiser_SeesTheAwardsAndTheirOwnAccount_Only()
+    {
+        // Policies granted as the portal would (the appraiser passes the awards policy only): the menu must not ask for more.
+        AddAuthorization().SetAuthorized("noi-vu").SetRoles(nameof(AppRole.HomeAffairsAppraiser)).SetPolicies(Policies.Awards);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Khen thưởng Ngày CĐS", "Tài khoản của tôi"], LinkTexts(menu));
+        Assert.Equal("awards", menu.Find("a.nav-awards").GetAttribute("href"));
     }
 
     [Fact]
