@@ -1,5 +1,6 @@
 using BacGiang.Cnscd.Core.Data;
 using BacGiang.Cnscd.Core.Domain;
+using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Features.Recognition;
 using BacGiang.Cnscd.Core.Features.Teams;
@@ -56,6 +57,53 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
         ["AwardNominationService.DecideAsync"] = m => UnchangedAsync(m, AwardStatus.Endorsed,
             (s, n) => s.DecideAsync(n.Id, new AwardDecisionInput("1/QĐ", new DateOnly(2026, 1, 2), "Người Lạ"), n.Version), AwardForm.CommuneChairmanCertificate),
         ["AwardNominationService.AwardAsync"] = m => UnchangedAsync(m, AwardStatus.Decided, (s, n) => s.AwardAsync(n.Id, new DateOnly(2026, 1, 3), n.Version)),
+        ["AwardQueryService.ListAsync"] = async m =>
+        {
+            var foreign = await NominationAsync(m, m.ForeignVillage, AwardStatus.Submitted, AwardForm.ProvincialChairmanCertificate);
+            foreach (var filter in new[] { new AwardListFilter(Year), new AwardListFilter(Year, AwardStatus.Submitted), new AwardListFilter(Year, AwaitingMe: true) })
+            {
+                Assert.DoesNotContain((await Queries(m).ListAsync(filter, new PageRequest(0, 100))).Items, r => r.Id == foreign.Id);
+            }
+        },
+        ["AwardQueryService.GetAsync"] = async m =>
+        {
+            var foreign = await NominationAsync(m, m.ForeignVillage, AwardStatus.Decided, AwardForm.ProvincialChairmanCertificate);
+            Assert.Null(await Queries(m).GetAsync(foreign.Id));
+            await AssertRefusedAsync(m, nameof(AwardNomination), foreign.Id);
+        },
+        ["AwardQueryService.OptionsAsync"] = async m =>
+        {
+            foreach (var unit in new[] { m.Foreign, m.ForeignVillage })
+            {
+                Assert.Null(await Queries(m).OptionsAsync(unit.Id));
+            }
+
+            // The actor's own form offers nothing of the sibling's.
+            var own = await Queries(m).OptionsAsync(m.Own.Id);
+            var foreignTeam = await TeamOfAsync(m, m.ForeignVillage);
+            Assert.DoesNotContain(own!.Teams, t => t.Id == foreignTeam);
+            Assert.DoesNotContain(own.Units, u => u.Id == m.ForeignVillage.Id || u.Id == m.Foreign.Id);
+        },
+        ["AwardQueryService.RoundAsync"] = async m =>
+        {
+            // The round is the province's public call, the same for everyone: the case is that reading it reveals no nomination.
+            await RoundAsync(m);
+            await NominationAsync(m, m.ForeignVillage, AwardStatus.Submitted, AwardForm.ProvincialChairmanCertificate);
+            var round = await Queries(m).RoundAsync(Year);
+            Assert.Equal(new DateOnly(Year, 8, 31), round.Deadline);
+        },
+        ["AwardQueryService.OpenDossierAsync"] = async m =>
+        {
+            var foreign = await NominationAsync(m, m.ForeignVillage, AwardStatus.Submitted, AwardForm.ProvincialChairmanCertificate);
+            Assert.Null(await Queries(m).OpenDossierAsync(foreign.Id));
+            await AssertRefusedAsync(m, nameof(AwardNomination), foreign.Id);
+        },
+        ["AwardQueryService.HonoursOfTeamAsync"] = async m =>
+        {
+            var foreign = await NominationAsync(m, m.ForeignVillage, AwardStatus.Decided, AwardForm.ProvincialChairmanCertificate,
+                await TeamOfAsync(m, m.ForeignVillage));
+            Assert.Empty(await Queries(m).HonoursOfTeamAsync(foreign.NomineeTeamId!.Value));
+        },
     };
 
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Own = new()
@@ -87,6 +135,19 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
             var endorsed = await Commands(m).EndorseAsync(below.Id, null, below.Version);
             Assert.True(endorsed.Succeeded, endorsed.Error);
         },
+        ["AwardQueryService.GetAsync"] = async m =>
+        {
+            var own = await NominationAsync(m, m.OwnVillage, AwardStatus.Submitted, AwardForm.ProvincialChairmanCertificate);
+            Assert.Equal(own.Id, (await Queries(m).GetAsync(own.Id))!.Id);
+            Assert.NotNull(await Queries(m).OpenDossierAsync(own.Id));
+            await AssertNothingRefusedAsync(m);
+        },
+        ["AwardQueryService.HonoursOfTeamAsync"] = async m =>
+        {
+            var team = await TeamOfAsync(m, m.OwnVillage);
+            await NominationAsync(m, m.OwnVillage, AwardStatus.Awarded, AwardForm.ProvincialChairmanCertificate, team);
+            Assert.Single(await Queries(m).HonoursOfTeamAsync(team));
+        },
     };
 
     internal override IReadOnlyDictionary<string, Func<MatrixContext, Task>> SiblingCases => Sibling;
@@ -94,6 +155,8 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
     internal override IReadOnlyDictionary<string, Func<MatrixContext, Task>> OwnUnitCases => Own;
 
     private static AwardNominationService Commands(MatrixContext m) => CoreServices.Create<AwardNominationService>(new ActorContextFactory(m.Database, m.Actor));
+
+    private static AwardQueryService Queries(MatrixContext m) => CoreServices.Create<AwardQueryService>(new ActorContextFactory(m.Database, m.Actor));
 
     private static AwardNominationInput Input(NomineeKind kind, int id, AwardForm form = AwardForm.ProvincialChairmanCertificate) =>
         new(Year, kind, id, "Thành tích", null, form);
@@ -146,7 +209,7 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
     }
 
     /// <summary>A nomination of <paramref name="unit"/> (for itself) placed in <paramref name="status"/> by the system, with a dossier.</summary>
-    private static async Task<AwardNomination> NominationAsync(MatrixContext m, AdministrativeUnit unit, AwardStatus status, AwardForm form)
+    private static async Task<AwardNomination> NominationAsync(MatrixContext m, AdministrativeUnit unit, AwardStatus status, AwardForm form, int? teamId = null)
     {
         await using var db = m.Database.CreateSystemContext();
         var file = new Attachment
@@ -157,7 +220,8 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
         db.Attachments.Add(file);
         var nomination = new AwardNomination
         {
-            UnitId = unit.Id, Year = Year, NomineeKind = NomineeKind.Unit, NomineeUnitId = unit.Id, NomineeName = unit.Name, Achievements = "Thành tích bên kia",
+            UnitId = unit.Id, Year = Year, NomineeKind = teamId is null ? NomineeKind.Unit : NomineeKind.Team, NomineeUnitId = teamId is null ? unit.Id : null,
+            NomineeTeamId = teamId, NomineeName = unit.Name, Achievements = "Thành tích bên kia",
             ProposedForm = form, Status = status, CreatedAtUtc = DateTime.UtcNow, DossierFileId = file.Id,
             DecisionDate = status >= AwardStatus.Decided ? new DateOnly(2026, 1, 1) : null,
         };
