@@ -32,5 +32,6 @@ public static class DemoAccounts
         new("huyen@demo.cnscd.vn", "Lê Đức Huyện", AppRole.DistrictOfficer, "218"),
         new("xa@demo.cnscd.vn", "Phạm Văn Xã", AppRole.CommuneOfficer, "07444"),
         new("thon@demo.cnscd.vn", "Giáp Văn Thôn", AppRole.VillageLeader, "07444-01"),
+        new("noivu@demo.cnscd.vn", "Lê Thị Nội Vụ", AppRole.HomeAffairsAppraiser, "24"),
     ];
 }

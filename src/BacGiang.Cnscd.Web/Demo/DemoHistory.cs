@@ -42,6 +42,8 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
     private const string DistrictOfficer = "huyen@demo.cnscd.vn";
     private const string Administrator = "admin@demo.cnscd.vn";
 
+    private const string Appraiser = "noivu@demo.cnscd.vn";
+
     /// <summary>
     /// Each account's claims as at sign-in, made once (≈ 60 accounts take ≈ 400 steps); cleared when the reform has moved
     /// accounts to their new units.
@@ -108,7 +110,100 @@ public sealed class DemoHistory(IServiceProvider services, VietnamClock clock, I
         watch.Restart();
         var models = await SeedPracticesAsync(officers, cancellationToken);
         logger.LogInformation("Demo: {Models} mô hình chuyển đổi số ở mọi bước, từ bản nháp đến tiêu biểu ({Seconds:F1} s)", models, watch.Elapsed.TotalSeconds);
+        watch.Restart();
+        var awards = await SeedAwardsAsync(cancellationToken);
+        logger.LogInformation("Demo: {Awards} hồ sơ khen thưởng Ngày Chuyển đổi số, đã trao và đang xét ({Seconds:F1} s)", awards, watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// DX Day nominations (issue 16). The last 10/10 that has passed, each step on its own day: the demo commune's team for
+    /// the province's certificate through the Department's list, Home Affairs and the decision, handed over on 10/10; a
+    /// member of the demo village for the commune's certificate, decided by the commune. The next round, open today: a
+    /// member of the commune on the Department's list waiting for Home Affairs, and a draft of the village to send.
+    /// </summary>
+    private async Task<int> SeedAwardsAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var past = today >= AwardRound.DigitalTransformationDay(today.Year) ? today.Year : today.Year - 1;
+        DateTime On(int month, int day) => new(past, month, day, 9, 0, 0);
+        var dossier = new Core.Features.Teams.FileUpload("to-trinh-de-nghi-khen-thuong.pdf", "%PDF-1.4\n% Tờ trình đề nghị khen thưởng (dữ liệu mẫu)\n"u8.ToArray());
+
+        await AwardAsync(Administrator, On(6, 1), (service, _) => service.SetRoundAsync(past, new DateOnly(past, 8, 31), cancellationToken));
+        var team = await AwardAsync(CommuneOfficer, On(8, 1), async (service, unitId, options) => await service.CreateAsync(unitId, new AwardNominationInput(
+            past, NomineeKind.Team, options!.Teams.First(t => t.Name.Contains("CNSCĐ", StringComparison.Ordinal)).Id,
+            "Tổ hướng dẫn 1.240 hộ cài đặt và kích hoạt VNeID mức 2; 85 % sạp chợ nhận thanh toán bằng mã QR; mô hình được Sở công bố tiêu biểu.",
+            null, AwardForm.ProvincialChairmanCertificate), dossier, cancellationToken));
+        team = await AwardAsync(CommuneOfficer, On(8, 5), (service, _) => service.SubmitAsync(team.Id, team.Version, cancellationToken));
+        team = await AwardAsync(await ReviewerOfAsync(CommuneOfficer), On(8, 20), (service, _) => service.EndorseAsync(team.Id, "Đồng ý đề nghị.", team.Version, cancellationToken));
+        team = await AwardAsync(Administrator, On(8, 25), (service, _) => service.SelectAsync(team.Id, team.Version, cancellationToken));
+        team = await AwardAsync(Appraiser, On(9, 15), (service, _) => service.AppraiseAsync(team.Id,
+            new AwardAppraisalInput("Lê Thị Nội Vụ", new DateOnly(past, 9, 15), true, "Đủ điều kiện khen thưởng."), team.Version, cancellationToken));
+        team = await AwardAsync(Administrator, On(9, 25), (service, _) => service.DecideAsync(team.Id,
+            new AwardDecisionInput("1520/QĐ-UBND", new DateOnly(past, 9, 25), "Chủ tịch UBND tỉnh"), team.Version, cancellationToken));
+        await AwardAsync(Administrator, On(10, 10), (service, _) => service.AwardAsync(team.Id, null, team.Version, cancellationToken));
+
+        var member = await AwardAsync(VillageLeader, On(8, 10), async (service, unitId, options) => await service.CreateAsync(unitId, new AwardNominationInput(
+            past, NomineeKind.Member, options!.Members[0].Id, "Trực hướng dẫn dịch vụ công trực tuyến cho người cao tuổi mỗi tối thứ Bảy tại nhà văn hóa thôn.",
+            null, AwardForm.CommuneChairmanCertificate), dossier, cancellationToken));
+        member = await AwardAsync(VillageLeader, On(8, 12), (service, _) => service.SubmitAsync(member.Id, member.Version, cancellationToken));
+        member = await AwardAsync(CommuneOfficer, On(8, 20), (service, _) => service.EndorseAsync(member.Id, null, member.Version, cancellationToken));
+        member = await AwardAsync(CommuneOfficer, On(10, 1), (service, _) => service.DecideAsync(member.Id,
+            new AwardDecisionInput("45/QĐ-UBND", new DateOnly(past, 10, 1), "Chủ tịch UBND xã"), member.Version, cancellationToken));
+        await AwardAsync(CommuneOfficer, On(10, 10), (service, _) => service.AwardAsync(member.Id, null, member.Version, cancellationToken));
+
+        // The next round: this year's while its deadline is ahead, otherwise next year's, opened today.
+        var next = today <= new DateOnly(today.Year, 8, 31) ? today.Year : today.Year + 1;
+        var now = today.ToDateTime(new TimeOnly(9, 0));
+        await AwardAsync(Administrator, now, (service, _) => service.SetRoundAsync(next, new DateOnly(next, 8, 31), cancellationToken));
+        var waiting = await AwardAsync(CommuneOfficer, now, async (service, unitId, options) => await service.CreateAsync(unitId, new AwardNominationInput(
+            next, NomineeKind.Member, options!.Members[0].Id, "Thành viên nòng cốt của tổ: hướng dẫn 320 hộ thanh toán không dùng tiền mặt trong năm.",
+            null, AwardForm.ProvincialChairmanCertificate), dossier, cancellationToken));
+        waiting = await AwardAsync(CommuneOfficer, now, (service, _) => service.SubmitAsync(waiting.Id, waiting.Version, cancellationToken));
+        waiting = await AwardAsync(await ReviewerOfAsync(CommuneOfficer), now, (service, _) => service.EndorseAsync(waiting.Id, null, waiting.Version, cancellationToken));
+        await AwardAsync(Administrator, now, (service, _) => service.SelectAsync(waiting.Id, waiting.Version, cancellationToken));
+        await AwardAsync(VillageLeader, now, async (service, unitId, options) => await service.CreateAsync(unitId, new AwardNominationInput(
+            next, NomineeKind.Team, options!.Teams[0].Id, "Tổ duy trì nhóm Zalo giải đáp dịch vụ công mỗi tối; 100 % hộ của thôn có người dùng được VNeID.",
+            null, AwardForm.CommuneChairmanCertificate), null, cancellationToken));
+        return 5;
+    }
+
+    /// <summary>Who reviews the nominations of <paramref name="email"/>'s unit: its district before the reform, the Department after it.</summary>
+    private async Task<string> ReviewerOfAsync(string email) =>
+        await AsAsync(email, async (scope, unitId) =>
+        {
+            var db = scope.GetRequiredService<CnscdDbContext>();
+            var parentLevel = await UnitTree.Everywhere(db).Where(u => u.Id == unitId)
+                .Select(u => UnitTree.Everywhere(db).Where(p => p.Id == u.ParentId).Select(p => p.Level).First()).FirstAsync();
+            return parentLevel == UnitLevel.District ? DistrictOfficer : Administrator;
+        });
+
+    /// <summary>A step of the awards workflow as <paramref name="email"/>, dated by a clock stopped at <paramref name="vietnamTime"/>.</summary>
+    private async Task<AwardSaved> AwardAsync(string email, DateTime vietnamTime, Func<AwardNominationService, int, Task<CommandResult<AwardSaved>>> step)
+    {
+        var result = await AsAsync(email, (scope, unitId) => step(ActivatorUtilities.CreateInstance<AwardNominationService>(scope, StoppedAt(vietnamTime)), unitId));
+        return result.Succeeded ? result.Value! : throw new InvalidOperationException($"Demo: bước khen thưởng của {email} không thực hiện được: {result.Error}");
+    }
+
+    private async Task<AwardSaved> AwardAsync(string email, DateTime vietnamTime, Func<AwardNominationService, int, Task<CommandResult<int>>> step)
+    {
+        var result = await AsAsync(email, (scope, unitId) => step(ActivatorUtilities.CreateInstance<AwardNominationService>(scope, StoppedAt(vietnamTime)), unitId));
+        return result.Succeeded ? new AwardSaved(result.Value, 0, AwardStatus.Draft) : throw new InvalidOperationException($"Demo: bước khen thưởng của {email} không thực hiện được: {result.Error}");
+    }
+
+    /// <summary>A nomination created as <paramref name="email"/> (a nominating unit), with the nomination form's options at hand.</summary>
+    private async Task<AwardSaved> AwardAsync(string email, DateTime vietnamTime,
+        Func<AwardNominationService, int, AwardNominationOptions?, Task<CommandResult<AwardSaved>>> step)
+    {
+        var result = await AsAsync(email, async (scope, unitId) =>
+        {
+            var at = StoppedAt(vietnamTime);
+            var options = await ActivatorUtilities.CreateInstance<AwardQueryService>(scope, at).OptionsAsync(unitId);
+            return await step(ActivatorUtilities.CreateInstance<AwardNominationService>(scope, at), unitId, options);
+        });
+        return result.Succeeded ? result.Value! : throw new InvalidOperationException($"Demo: bước khen thưởng của {email} không thực hiện được: {result.Error}");
+    }
+
+    private static VietnamClock StoppedAt(DateTime vietnamTime) => new(new StoppedClock(new DateTimeOffset(vietnamTime, VietnamClock.Offset)));
 
     /// <summary>
     /// Models and good practices at every step of their workflow (issue 16): the demo village's market model accepted by

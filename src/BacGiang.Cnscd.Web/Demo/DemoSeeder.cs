@@ -53,8 +53,8 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
 
     /// <summary>One line per login for the console: role, unit, e-mail and password, or why it cannot sign in.</summary>
     public static string Describe(Login login) => login.Active
-        ? $"{login.Account.Role,-16} {login.Account.Email} / {DemoAccounts.Password} ({login.UnitName})"
-        : $"{login.Account.Role,-16} {login.Account.Email} — đã khóa khi bỏ cấp huyện ({login.UnitName} đã đóng)";
+        ? $"{login.Account.Role,-20} {login.Account.Email} / {DemoAccounts.Password} ({login.UnitName})"
+        : $"{login.Account.Role,-20} {login.Account.Email} — đã khóa khi bỏ cấp huyện ({login.UnitName} đã đóng)";
 
     public async Task CreateAccountsAsync(CancellationToken cancellationToken)
     {

@@ -68,6 +68,10 @@ public class AxePageTests(BrowserPortal portal, ITestOutputHelper output) : ICla
         ("/practices/new", Village, "/practices/new"),
         ("/practices/{Id:int}", Commune, "/practices/{practice}"),
         ("/practices/{Id:int}/edit", Village, "/practices/{draft}/edit"),
+        ("/awards", Admin, "/awards"),
+        ("/awards/new", Commune, "/awards/new"),
+        ("/awards/{Id:int}", Admin, "/awards/{award}"),
+        ("/awards/{Id:int}/edit", Commune, "/awards/{awardDraft}/edit"),
         ("/Account/AccessDenied", Village, "/Account/AccessDenied"),
         ("/Account/Manage", Commune, "/Account/Manage"),
         ("/Account/Manage/ChangePassword", Commune, "/Account/Manage/ChangePassword"),
@@ -179,10 +183,34 @@ public class AxePageTests(BrowserPortal portal, ITestOutputHelper output) : ICla
             return model.Id;
         }
 
+        // An endorsed nomination (the Department's page: its list, return, comment) and a draft (the form) of the demo commune.
+        async Task<int> NominationAsync(AwardStatus status, string name)
+        {
+            var stored = await db.AwardNominations.Where(n => n.NomineeName == name).Select(n => (int?)n.Id).FirstOrDefaultAsync();
+            if (stored is { } id)
+            {
+                return id;
+            }
+
+            var team = await db.Teams.Where(t => t.UnitId == commune).Select(t => t.Id).FirstAsync();
+            var nomination = new AwardNomination
+            {
+                UnitId = commune, Year = today.Year, NomineeKind = NomineeKind.Team, NomineeTeamId = team, NomineeName = name, Achievements = "Thành tích của tổ.",
+                ProposedForm = AwardForm.ProvincialChairmanCertificate, Status = status, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.AwardNominations.Add(nomination);
+            await db.SaveChangesAsync();
+            return nomination.Id;
+        }
+
+        var award = await NominationAsync(AwardStatus.Endorsed, "Tổ CNSCĐ (kiểm tra trợ năng)");
+        var awardDraft = await NominationAsync(AwardStatus.Draft, "Tổ CNSCĐ nháp (kiểm tra trợ năng)");
         var practice = await ModelAsync(PracticeStatus.Published, "Mô hình thanh toán tại chợ (kiểm tra trợ năng)");
         var draft = await ModelAsync(PracticeStatus.Draft, "Mô hình nháp (kiểm tra trợ năng)");
         return new()
         {
+            ["{award}"] = award.ToString(CultureInfo.InvariantCulture),
+            ["{awardDraft}"] = awardDraft.ToString(CultureInfo.InvariantCulture),
             ["{practice}"] = practice.ToString(CultureInfo.InvariantCulture),
             ["{draft}"] = draft.ToString(CultureInfo.InvariantCulture),
             ["{commune}"] = commune.ToString(CultureInfo.InvariantCulture),

@@ -11,7 +11,7 @@ namespace BacGiang.Cnscd.E2E.Infrastructure;
 /// The portal on a real loopback port (Kestrel, in-process, demo data seeded) and Debian's Chromium
 /// driven by Playwright. Nothing is downloaded: the browser is the system one.
 /// </summary>
-public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
+public class BrowserPortal : PortalFactory, IAsyncLifetime
 {
     public const string ChromiumVariable = "CNSCD_TEST_CHROMIUM";
 

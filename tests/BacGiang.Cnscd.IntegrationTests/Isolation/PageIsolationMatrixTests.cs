@@ -64,6 +64,12 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         // {3}: a submitted (unpublished) model of the sibling unit.
         ["/practices/{Id:int}"] = "/practices/{3}",
         ["/practices/{Id:int}/edit"] = "/practices/{3}/edit",
+        // DX Day awards: the year's list and the form hold nothing of the sibling's; {4}: a submitted nomination of the sibling unit.
+        ["/awards"] = null,
+        ["/awards/new"] = null,
+        ["/awards/{Id:int}"] = "/awards/{4}",
+        ["/awards/{Id:int}/edit"] = "/awards/{4}/edit",
+        ["/awards/dossier/{id:int}"] = "/awards/dossier/{4}",
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
@@ -89,7 +95,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         foreach (var (template, withId) in Pages)
         {
             var urls = withId is null ? [template]
-                : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id, s.HouseholdId, s.AttachmentId, s.PracticeId)).ToList();
+                : siblings.Select(s => string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, s.Id, s.HouseholdId, s.AttachmentId, s.PracticeId, s.NominationId)).ToList();
             foreach (var url in urls)
             {
                 var response = await client.GetAsync(url);
@@ -128,6 +134,40 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         }
     }
 
+    /// <summary>
+    /// The Department of Home Affairs' appraiser (issue 16) has province scope for awards only: every other page and download of
+    /// the matrix turns it away before reading anything (the sign-in's access-denied page), home sends it to the awards, and the
+    /// awards list opens.
+    /// </summary>
+    [Fact]
+    public async Task TheHomeAffairsAppraiser_OpensTheAwardsOnly()
+    {
+        var unit = (await UnitsAsync(["215"]))[0];
+        var client = PortalClient.Create(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.SignInAsync(client, "noivu@demo.cnscd.vn", DemoAccounts.Password)).StatusCode);
+
+        var opened = new List<string>();
+        foreach (var (template, withId) in Pages.Where(p => !p.Key.StartsWith("/awards", StringComparison.Ordinal) && p.Key != "/"))
+        {
+            var url = withId is null ? template
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, withId, unit.Id, unit.HouseholdId, unit.AttachmentId, unit.PracticeId, unit.NominationId);
+            var response = await client.GetAsync(url);
+            var deniedBySignIn = response.StatusCode == HttpStatusCode.Redirect
+                && response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal) == true;
+            if (!deniedBySignIn && response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                opened.Add($"{url} → {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(opened.Count == 0, "The appraiser reached: " + string.Join("; ", opened));
+        var home = await client.GetAsync("/");
+        Assert.Equal((HttpStatusCode.Redirect, "/awards"), (home.StatusCode, home.Headers.Location?.AbsolutePath ?? home.Headers.Location?.OriginalString));
+        var awards = await client.GetAsync("/awards");
+        Assert.Equal(HttpStatusCode.OK, awards.StatusCode);
+        Assert.Contains("Khen thưởng Ngày Chuyển đổi số", await awards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryRoutablePage_IsInTheMatrix()
     {
@@ -153,7 +193,7 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
     }
 
     /// <summary>The sibling units, each with one household of its subtree (for pages that take a household id).</summary>
-    private async Task<List<(int Id, string Name, int HouseholdId, Guid AttachmentId, int PracticeId)>> UnitsAsync(string[] codes)
+    private async Task<List<(int Id, string Name, int HouseholdId, Guid AttachmentId, int PracticeId, int NominationId)>> UnitsAsync(string[] codes)
     {
         _ = factory.Server;
         await using var db = CnscdDatabase.CreateContext(factory.Services.GetRequiredService<DatabaseSettings>(), Actor.System("test"));
@@ -209,7 +249,29 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
             practices[unit.Id] = stored.Value;
         }
 
-        return units.Select(u => (u.Id, u.Name, u.HouseholdId, attachments[u.Id], practices[u.Id])).ToList();
+        // A submitted nomination of each sibling unit for itself, named after it, with its dossier (made once per database).
+        var nominations = new Dictionary<int, int>();
+        foreach (var unit in units)
+        {
+            var stored = await db.AwardNominations.Where(n => n.UnitId == unit.Id).Select(n => (int?)n.Id).FirstOrDefaultAsync();
+            if (stored is null)
+            {
+                var nomination = new BacGiang.Cnscd.Core.Domain.AwardNomination
+                {
+                    UnitId = unit.Id, Year = 2026, NomineeKind = BacGiang.Cnscd.Core.Domain.NomineeKind.Unit, NomineeUnitId = unit.Id,
+                    NomineeName = "Hồ sơ của " + unit.Name, Achievements = "Chưa xét", DossierFileId = attachments[unit.Id],
+                    ProposedForm = BacGiang.Cnscd.Core.Domain.AwardForm.ProvincialChairmanCertificate,
+                    Status = BacGiang.Cnscd.Core.Domain.AwardStatus.Submitted, CreatedAtUtc = DateTime.UtcNow,
+                };
+                db.AwardNominations.Add(nomination);
+                await db.SaveChangesAsync();
+                stored = nomination.Id;
+            }
+
+            nominations[unit.Id] = stored.Value;
+        }
+
+        return units.Select(u => (u.Id, u.Name, u.HouseholdId, attachments[u.Id], practices[u.Id], nominations[u.Id])).ToList();
     }
 }
 
