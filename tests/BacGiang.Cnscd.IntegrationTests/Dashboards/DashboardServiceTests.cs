@@ -111,6 +111,34 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
     }
 
     [Fact]
+    public async Task DecidedAwardsOfTheYear_AreCountedPerChild_OthersAreNot()
+    {
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        await using (var db = Database.CreateSystemContext())
+        {
+            AwardNomination Nomination(AdministrativeUnit unit, AwardStatus status, int onYear) => new()
+            {
+                UnitId = unit.Id, Year = onYear, NomineeKind = NomineeKind.Unit, NomineeUnitId = unit.Id, NomineeName = unit.Name, Achievements = "Thành tích",
+                ProposedForm = AwardForm.ProvincialChairmanCertificate, Status = status, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.AwardNominations.AddRange(
+                Nomination(Mini.V11, AwardStatus.Awarded, year),
+                Nomination(Mini.C1, AwardStatus.Decided, year),
+                Nomination(Mini.C3, AwardStatus.Decided, year),
+                Nomination(Mini.V12, AwardStatus.Appraised, year),   // no decision yet
+                Nomination(Mini.C3, AwardStatus.Awarded, year - 1),  // last year's
+                Nomination(Mini.V21, AwardStatus.Awarded, year));    // another district
+            await db.SaveChangesAsync();
+        }
+
+        var district = (await For(MiniProvince.ActorFor(Mini.D1, "officer-d1")).GetAsync(Mini.D1.Id))!;
+        Assert.Equal(3, district.Totals.AwardsDecided);
+        Assert.Equal([(Mini.C1.Id, 2), (Mini.C3.Id, 1)], district.Children.OrderBy(c => c.UnitId).Select(c => (c.UnitId, c.Figures.AwardsDecided)));
+        var commune = (await For(MiniProvince.ActorFor(Mini.C1, "officer-c1")).GetAsync(Mini.C1.Id))!;
+        Assert.Equal(2, commune.Totals.AwardsDecided);
+    }
+
+    [Fact]
     public async Task TeamsReportsAndTargets_AreCountedForTheUnitAndItsChildren()
     {
         await CoverSomeAsync();

@@ -51,6 +51,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         var teams = await TeamsAsync(db, root, on, cancellationToken);
         var reports = await ReportsAsync(db, root, on, cancellationToken);
         var models = await PublishedModelsAsync(db, root, cancellationToken);
+        var awards = await DecidedAwardsAsync(db, root, on.Year, cancellationToken);
 
         // One pass over the rows: every row lands in the total and in its child's figures (≈ 2,100 teams and a few
         // hundred household groups at the province, so no per-child re-scan of every row).
@@ -78,6 +79,12 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         {
             total.AddModels(count);
             Of(key)?.AddModels(count);
+        }
+
+        foreach (var (key, count) in awards)
+        {
+            total.AddAwards(count);
+            Of(key)?.AddAwards(count);
         }
 
         var totals = total.Figures();
@@ -301,6 +308,17 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
         return rows.Select(r => (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId), r.Skills, r.Count)).ToList();
     }
 
+    /// <summary>The subtree's DX Day nominations of <paramref name="year"/> with a decision (decided or awarded), counted per nominating unit.</summary>
+    private static async Task<List<(Ancestry Key, int Count)>> DecidedAwardsAsync(CnscdDbContext db, UnitRow root, int year, CancellationToken cancellationToken)
+    {
+        var rows = await InSubtree(db.AwardNominations.AsNoTracking(), root)
+            .Where(n => n.Year == year && (n.Status == AwardStatus.Decided || n.Status == AwardStatus.Awarded))
+            .GroupBy(n => new { n.DistrictId, n.CommuneId, n.VillageId })
+            .Select(g => new { g.Key.DistrictId, g.Key.CommuneId, g.Key.VillageId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (new Ancestry(r.DistrictId, r.CommuneId, r.VillageId), r.Count)).ToList();
+    }
+
     private static async Task<IReadOnlyList<TargetProgress>> TargetsAsync(CnscdDbContext db, int unitId, DashboardFigures totals, DateOnly today,
         CancellationToken cancellationToken)
     {
@@ -356,7 +374,7 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
     private sealed class Accumulator
     {
         private readonly HouseholdCounts _households = new();
-        private int _teams, _constituted, _governance, _active, _reports, _onTime, _models;
+        private int _teams, _constituted, _governance, _active, _reports, _onTime, _models, _awards;
 
         public void Add(HouseholdCounts counts) => _households.Add(counts);
 
@@ -376,6 +394,8 @@ public sealed class DashboardService(IDbContextFactory<CnscdDbContext> contextFa
 
         public void AddModels(int count) => _models += count;
 
-        public DashboardFigures Figures() => new(_households, _teams, _constituted, _governance, _active, _reports, _onTime, _models);
+        public void AddAwards(int count) => _awards += count;
+
+        public DashboardFigures Figures() => new(_households, _teams, _constituted, _governance, _active, _reports, _onTime, _models, _awards);
     }
 }

@@ -64,13 +64,14 @@ public class DashboardViewTests : ViewTestBase
         var view = Render<DashboardViewComponent>(p => p
             .Add(c => c.View, fixture with
             {
-                Totals = fixture.Totals with { ModelsPublished = 4 },
+                Totals = fixture.Totals with { ModelsPublished = 4, AwardsDecided = 2 },
                 Children = [fixture.Children[0] with { Figures = fixture.Children[0].Figures with { ModelsPublished = 3 } }, fixture.Children[1]],
                 ModelsBySkill = [(DigitalSkills.OnlinePayment, 3), (DigitalSkills.OnlineSafety, 0)],
             })
             .Add(c => c.Trend, []));
 
         Assert.Equal("4", view.Find("#figure-models").TextContent);
+        Assert.Equal("2", view.Find("#figure-awards").TextContent);
         Assert.Equal(["0", "3"], view.FindAll(".dashboard-child-models").Select(c => c.TextContent).Order());
         var skills = view.FindAll(".dashboard-skill");
         Assert.Contains("· 3 mô hình", skills.Single(s => s.TextContent.Contains("Thanh toán trực tuyến", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
