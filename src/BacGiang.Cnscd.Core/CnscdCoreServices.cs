@@ -47,6 +47,7 @@ public static class CnscdCoreServices
         services.AddScoped<TeamActivityService>();
         services.AddScoped<PracticeModelService>();
         services.AddScoped<AwardNominationService>();
+        services.AddScoped<AwardDocumentService>();
         services.AddScoped<PracticeLibraryService>();
         services.AddScoped<TeamExcelService>();
         services.AddScoped<HouseholdService>();

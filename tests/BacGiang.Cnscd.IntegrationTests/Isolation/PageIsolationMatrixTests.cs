@@ -64,6 +64,11 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         // {3}: a submitted (unpublished) model of the sibling unit.
         ["/practices/{Id:int}"] = "/practices/{3}",
         ["/practices/{Id:int}/edit"] = "/practices/{3}/edit",
+        // The awards' lists answer 404 for another unit (refused and audited by AwardDocumentService); the annex of the
+        // province's decisions answers 404 to every account of the matrix (province accounts only).
+        ["/awards/{year:int}/unit/{unitId:int}/list.docx"] = "/awards/2026/unit/{0}/list.docx",
+        ["/awards/{year:int}/unit/{unitId:int}/list.xlsx"] = "/awards/2026/unit/{0}/list.xlsx",
+        ["/awards/{year:int}/annex.docx"] = null,
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
