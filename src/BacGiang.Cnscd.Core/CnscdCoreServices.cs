@@ -48,6 +48,7 @@ public static class CnscdCoreServices
         services.AddScoped<PracticeModelService>();
         services.AddScoped<AwardNominationService>();
         services.AddScoped<AwardQueryService>();
+        services.AddScoped<AwardDocumentService>();
         services.AddScoped<PracticeLibraryService>();
         services.AddScoped<TeamExcelService>();
         services.AddScoped<HouseholdService>();

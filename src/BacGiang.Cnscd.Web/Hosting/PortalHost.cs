@@ -149,6 +149,7 @@ public static class PortalHost
             app.MapLoadRunDiagnostics();
         }
         app.MapReportEndpoints();
+        BacGiang.Cnscd.Web.Components.Pages.Recognition.AwardEndpoints.MapAwardEndpoints(app);
         app.MapTeamFileEndpoints();
         BacGiang.Cnscd.Web.Components.Pages.Recognition.AwardFileEndpoints.MapAwardFileEndpoints(app);
         app.MapTeamRosterEndpoints();

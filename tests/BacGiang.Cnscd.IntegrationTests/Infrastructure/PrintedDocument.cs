@@ -12,8 +12,19 @@ namespace BacGiang.Cnscd.IntegrationTests.Infrastructure;
 public sealed partial record PrintedDocument(IReadOnlyList<string> Pages, IReadOnlyList<(double Width, double Height)> PageSizes,
     IReadOnlyList<string> Fonts)
 {
-    /// <summary>Renders every file (.docx, .xlsx) to PDF in one LibreOffice run, and reads each PDF back, in order.</summary>
-    public static async Task<IReadOnlyList<PrintedDocument>> PrintAsync(IReadOnlyList<(string Name, byte[] Content)> files)
+    /// <summary>
+    /// The text of each requested vertical strip (<see cref="PrintAsync"/>'s <c>strips</c>), page by page: a table column's
+    /// cells in reading order. The whole page's layout text sets a wrapped cell's lines beside its neighbours', so a name or a
+    /// long text that wraps in its cell is only whole in its column's strip.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Strips { get; init; } = [];
+
+    /// <summary>
+    /// Renders every file (.docx, .xlsx) to PDF in one LibreOffice run, and reads each PDF back, in order; with
+    /// <paramref name="strips"/> (left edge and width in points), also the text of each strip of every page.
+    /// </summary>
+    public static async Task<IReadOnlyList<PrintedDocument>> PrintAsync(IReadOnlyList<(string Name, byte[] Content)> files,
+        IReadOnlyList<(double Left, double Width)>? strips = null)
     {
         var directory = Directory.CreateTempSubdirectory("cnscd-print-");
         try
@@ -34,7 +45,7 @@ public sealed partial record PrintedDocument(IReadOnlyList<string> Pages, IReadO
             {
                 var pdf = Path.ChangeExtension(path, ".pdf");
                 Assert.True(File.Exists(pdf), $"LibreOffice did not render {Path.GetFileName(path)}");
-                printed.Add(await ReadAsync(pdf));
+                printed.Add(await ReadAsync(pdf, strips ?? []));
             }
 
             return printed;
@@ -49,7 +60,7 @@ public sealed partial record PrintedDocument(IReadOnlyList<string> Pages, IReadO
     public string TextWithoutWhitespace(Func<string, string>? perPage = null) =>
         Whitespace().Replace(string.Concat(Pages.Select(p => perPage is null ? p : perPage(p))), "");
 
-    private static async Task<PrintedDocument> ReadAsync(string pdf)
+    private static async Task<PrintedDocument> ReadAsync(string pdf, IReadOnlyList<(double Left, double Width)> strips)
     {
         var text = await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], TimeSpan.FromMinutes(1));
         var pages = text.Split('\f').ToList();
@@ -64,8 +75,19 @@ public sealed partial record PrintedDocument(IReadOnlyList<string> Pages, IReadO
             .ToList();
         var fonts = (await RunAsync("pdffonts", [pdf], TimeSpan.FromMinutes(1)))
             .Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l => l.Split(' ', 2)[0]).ToList();
-        return new PrintedDocument(pages, sizes, fonts);
+        var stripPages = new List<IReadOnlyList<string>>();
+        foreach (var (left, width) in strips)
+        {
+            // pdftotext's crop is in pixels at its 72 dpi default, i.e. points; characters outside the strip are dropped.
+            var cropped = await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", "-x", Points(left), "-y", "0", "-W", Points(width), "-H", "10000", pdf, "-"],
+                TimeSpan.FromMinutes(1));
+            stripPages.Add(cropped.Split('\f').Take(pages.Count).ToList());
+        }
+
+        return new PrintedDocument(pages, sizes, fonts) { Strips = stripPages };
     }
+
+    private static string Points(double value) => ((int)Math.Round(value)).ToString(CultureInfo.InvariantCulture);
 
     private static string Soffice()
     {

@@ -70,6 +70,11 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         ["/awards/{Id:int}"] = "/awards/{4}",
         ["/awards/{Id:int}/edit"] = "/awards/{4}/edit",
         ["/awards/dossier/{id:int}"] = "/awards/dossier/{4}",
+        // The awards' lists answer 404 for another unit (refused and audited by AwardDocumentService); the annex of the
+        // province's decisions answers 404 to every account of the matrix (province accounts only).
+        ["/awards/{year:int}/unit/{unitId:int}/list.docx"] = "/awards/2026/unit/{0}/list.docx",
+        ["/awards/{year:int}/unit/{unitId:int}/list.xlsx"] = "/awards/2026/unit/{0}/list.xlsx",
+        ["/awards/{year:int}/annex.docx"] = null,
     };
 
     /// <summary>Non-page endpoints that return files: their content is opened and searched too.</summary>
@@ -166,6 +171,10 @@ public abstract class PageIsolationMatrixTests(PortalFactory factory)
         var awards = await client.GetAsync("/awards");
         Assert.Equal(HttpStatusCode.OK, awards.StatusCode);
         Assert.Contains("Khen thưởng Ngày Chuyển đổi số", await awards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // What it appraises from: the annex of the province's decisions opens (the awards' downloads share the pages' policy).
+        var annex = await client.GetAsync("/awards/2026/annex.docx");
+        Assert.Equal((HttpStatusCode.OK, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (annex.StatusCode, annex.Content.Headers.ContentType?.MediaType));
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using System.Globalization;
 using BacGiang.Cnscd.Core.Domain;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using BacGiang.Cnscd.Core.Features.Common.Word;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using static BacGiang.Cnscd.Core.Features.Common.Word.AdministrativeWord;
 
 namespace BacGiang.Cnscd.Core.Features.Reports;
 
@@ -14,137 +13,37 @@ namespace BacGiang.Cnscd.Core.Features.Reports;
 /// sections I–IV with every character of the narrative; "Nơi nhận" beside the signature block, kept on the page of the
 /// text before it; page numbers centred in the top margin from page 2. The indicator tables are an annex in a landscape
 /// section of their own (Decree 30 allows landscape for tables only), split into four tables at 12 pt rather than one
-/// table shrunk to fit. Written with DocumentFormat.OpenXml 2.20, the version ClosedXML already runs on (decision 048).
+/// table shrunk to fit. The page, the header block, the signature and the building blocks are <see cref="AdministrativeWord"/>'s,
+/// shared with the awards' documents. Written with DocumentFormat.OpenXml 2.20, the version ClosedXML already runs on (decision 048).
 /// </summary>
 public static class ReportWordDocument
 {
-    public const string FontName = "Times New Roman";
+    public const string FontName = AdministrativeWord.FontName;
 
     /// <summary>The body's size in half-points (14 pt; Decree 30 wants 13–14).</summary>
-    public const int BodyHalfPoints = 28;
+    public const int BodyHalfPoints = AdministrativeWord.BodyHalfPoints;
 
     /// <summary>The tables' size in half-points (12 pt).</summary>
-    public const int TableHalfPoints = 24;
-
-    /// <summary>A4 in twentieths of a point: 210 × 297 mm.</summary>
-    public const int A4ShortEdge = 11906;
-    public const int A4LongEdge = 16838;
-
-    public static readonly int TopMargin = Twips(20);
-    public static readonly int BottomMargin = Twips(20);
-    public static readonly int LeftMargin = Twips(30);
-    public static readonly int RightMargin = Twips(15);
-
-    private static readonly int PortraitTextWidth = A4ShortEdge - LeftMargin - RightMargin;
-    private static readonly int LandscapeTextWidth = A4LongEdge - LeftMargin - RightMargin;
+    public const int TableHalfPoints = AdministrativeWord.TableHalfPoints;
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
-
-    public static int Twips(double millimetres) => (int)Math.Round(millimetres * 1440 / 25.4);
 
     public static byte[] Write(ReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var stream = new MemoryStream();
-        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        return Create((body, headers) =>
         {
-            var main = word.AddMainDocumentPart();
-            AddStyles(main);
-            var numbered = main.AddNewPart<HeaderPart>();
-            numbered.Header = new Header(PageNumberParagraph());
-            var blank = main.AddNewPart<HeaderPart>();
-            blank.Header = new Header(new Paragraph());
-            var numberedId = main.GetIdOfPart(numbered);
-            var blankId = main.GetIdOfPart(blank);
-
-            var body = new Body();
-            HeaderBlock(body, document);
+            HeaderBlock(body, document.GoverningBody, document.IssuingBody, document.NumberSymbol, document.Place, document.Date);
             TitleBlock(body, document);
             Sections(body, document);
-            SignatureBlock(body, document, PortraitSection(numberedId, blankId));
+            // The last paragraph of section IV is kept with it, so a page never holds only "Nơi nhận" and the signature.
+            SignatureBlock(body, document.Signature.Authority, document.Signature.Title, PortraitSection(headers));
             Annex(body, document);
-            body.Append(LandscapeSection(numberedId));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-
-        return stream.ToArray();
+            body.Append(LandscapeSection(headers));
+        });
     }
 
-    // ----- The page: styles and sections ------------------------------------------------------------------
-
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        var runDefaults = new RunPropertiesBaseStyle(
-            new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName },
-            new FontSize { Val = BodyHalfPoints.ToString(CultureInfo.InvariantCulture) },
-            new FontSizeComplexScript { Val = BodyHalfPoints.ToString(CultureInfo.InvariantCulture) },
-            new Languages { Val = "vi-VN" });
-        var paragraphDefaults = new ParagraphPropertiesBaseStyle(
-            new WidowControl(),
-            new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto });
-        styles.Styles = new Styles(
-            new DocDefaults(new RunPropertiesDefault(runDefaults), new ParagraphPropertiesDefault(paragraphDefaults)),
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
-        styles.Styles.Save();
-    }
-
-    /// <summary>The letter itself: A4 portrait, no number on the first page (titlePg with a blank first header).</summary>
-    private static SectionProperties PortraitSection(string numberedHeaderId, string blankHeaderId) => new(
-        new HeaderReference { Type = HeaderFooterValues.Default, Id = numberedHeaderId },
-        new HeaderReference { Type = HeaderFooterValues.First, Id = blankHeaderId },
-        new PageSize { Width = (UInt32Value)(uint)A4ShortEdge, Height = (UInt32Value)(uint)A4LongEdge },
-        Margins(),
-        new TitlePage());
-
-    /// <summary>The annex: A4 landscape, numbered on every page, the numbers running on from the letter.</summary>
-    private static SectionProperties LandscapeSection(string numberedHeaderId) => new(
-        new HeaderReference { Type = HeaderFooterValues.Default, Id = numberedHeaderId },
-        new SectionType { Val = SectionMarkValues.NextPage },
-        new PageSize { Width = (UInt32Value)(uint)A4LongEdge, Height = (UInt32Value)(uint)A4ShortEdge, Orient = PageOrientationValues.Landscape },
-        Margins());
-
-    private static PageMargin Margins() => new()
-    {
-        Top = TopMargin, Bottom = BottomMargin,
-        Left = (UInt32Value)(uint)LeftMargin, Right = (UInt32Value)(uint)RightMargin,
-        Header = (UInt32Value)(uint)Twips(10), Footer = (UInt32Value)(uint)Twips(10), Gutter = 0U,
-    };
-
-    /// <summary>The page number, centred in the top margin (Decree 30), as a PAGE field both Word and LibreOffice update.</summary>
-    private static Paragraph PageNumberParagraph() => new(
-        new ParagraphProperties { Justification = new Justification { Val = JustificationValues.Center } },
-        new SimpleField(new Run(new WordText("2"))) { Instruction = " PAGE " });
-
-    // ----- Header block, title, addressee -----------------------------------------------------------------
-
-    private static void HeaderBlock(Body body, ReportDocument document)
-    {
-        var left = Twips(62);
-        var right = PortraitTextWidth - left;
-        var issuer = new List<OpenXmlElement>();
-        if (document.GoverningBody is { } governing)
-        {
-            issuer.Add(Centered(TextRun(governing, size: 26)));
-        }
-
-        issuer.Add(Centered(TextRun(document.IssuingBody, bold: true, size: 26)));
-        issuer.Add(Rule(left, Twips(20)));
-        var motto = new OpenXmlElement[]
-        {
-            Centered(TextRun("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)),
-            Centered(TextRun("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26)),
-            Rule(right, Twips(62)),
-        };
-        var table = BorderlessTable([left, right]);
-        table.Append(Row(Cell(left, issuer), Cell(right, motto)));
-        table.Append(Row(
-            Cell(left, [Centered(TextRun("Số: …/" + document.NumberSymbol, size: 26), before: 120)]),
-            Cell(right, [Centered(TextRun($"{document.Place}, ngày {document.Date.Day:00} tháng {document.Date.Month:00} năm {document.Date.Year}",
-                italic: true), before: 120)])));
-        body.Append(table);
-    }
+    // ----- Title, addressee ---------------------------------------------------------------------------------
 
     private static void TitleBlock(Body body, ReportDocument document)
     {
@@ -199,75 +98,6 @@ public static class ReportWordDocument
         {
             body.Append(BodyParagraph(lines[i], keepNext: keepLastWithNext && i == lines.Count - 1));
         }
-    }
-
-    // ----- Closing: "Nơi nhận" and the signature ----------------------------------------------------------
-
-    /// <summary>
-    /// "Nơi nhận" on the left, the signer on the right, as lines sharing a centred tab stop rather than a table: every
-    /// line but the last is kept with the next, so the block moves as one and takes the text's last lines with it.
-    /// The last line carries the letter's section break.
-    /// </summary>
-    private static void SignatureBlock(Body body, ReportDocument document, SectionProperties section)
-    {
-        var signerCentre = PortraitTextWidth - Twips(45);
-        var signer = new List<Run>();
-        if (document.Signature.Authority is { } authority)
-        {
-            signer.Add(TextRun(authority, bold: true));
-        }
-
-        signer.Add(TextRun(document.Signature.Title, bold: true));
-        var recipients = new List<Run>
-        {
-            TextRun("Nơi nhận:", bold: true, italic: true, size: 24),
-            TextRun("- Như trên;", size: 22),
-            TextRun("- Lưu: VT.", size: 22),
-        };
-        var lines = Math.Max(recipients.Count, signer.Count);
-        var paragraphs = new List<Paragraph>();
-        for (var i = 0; i < lines; i++)
-        {
-            paragraphs.Add(TabbedLine(signerCentre, i < recipients.Count ? recipients[i] : null, i < signer.Count ? signer[i] : null,
-                before: i == 0 ? 240 : 0));
-        }
-
-        // Room for the signature and the seal, then the line for the signer's name.
-        for (var i = 0; i < 3; i++)
-        {
-            paragraphs.Add(TabbedLine(signerCentre, null, null));
-        }
-
-        paragraphs.Add(TabbedLine(signerCentre, null, TextRun("………………………………", bold: true)));
-        for (var i = 0; i < paragraphs.Count - 1; i++)
-        {
-            paragraphs[i].ParagraphProperties!.KeepNext = new KeepNext();
-        }
-
-        paragraphs[^1].ParagraphProperties!.SectionProperties = section;
-        body.Append(paragraphs);
-    }
-
-    private static Paragraph TabbedLine(int tabPosition, Run? left, Run? right, int before = 0)
-    {
-        var properties = new ParagraphProperties
-        {
-            Tabs = new Tabs(new TabStop { Val = TabStopValues.Center, Position = tabPosition }),
-            SpacingBetweenLines = new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = "0" },
-        };
-        var paragraph = new Paragraph(properties);
-        if (left is not null)
-        {
-            paragraph.Append(left);
-        }
-
-        if (right is not null)
-        {
-            paragraph.Append(new Run(new TabChar()));
-            paragraph.Append(right);
-        }
-
-        return paragraph;
     }
 
     // ----- The annex: the indicator tables -----------------------------------------------------------------
@@ -334,10 +164,7 @@ public static class ReportWordDocument
 
         body.Append(Heading(title, before: 240));
         var table = GridTable(widths);
-        var header = Row(widths.Select((w, i) => Cell(w, [TableText(i switch { 0 => "STT", 1 => childColumnTitle, _ => allColumns[i - 2].Title },
-            bold: true, JustificationValues.Center)], shaded: true)).ToArray());
-        header.TableRowProperties = new TableRowProperties(new TableHeader(), new CantSplit());
-        table.Append(header);
+        table.Append(HeaderRow(widths, ["STT", childColumnTitle, .. allColumns.Select(c => c.Title)]));
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -382,12 +209,7 @@ public static class ReportWordDocument
         body.Append(BodyParagraph($"Đã gửi báo cáo: {sent}/{children.Count} đơn vị; đã duyệt: {approved}/{children.Count} đơn vị.", keepNext: true));
         int[] widths = [Twips(12), Twips(120), LandscapeTextWidth - Twips(132)];
         var table = GridTable(widths);
-        var header = Row(
-            Cell(widths[0], [TableText("STT", bold: true, JustificationValues.Center)], shaded: true),
-            Cell(widths[1], [TableText(document.ChildColumnTitle, bold: true, JustificationValues.Center)], shaded: true),
-            Cell(widths[2], [TableText("Báo cáo quý", bold: true, JustificationValues.Center)], shaded: true));
-        header.TableRowProperties = new TableRowProperties(new TableHeader(), new CantSplit());
-        table.Append(header);
+        table.Append(HeaderRow(widths, ["STT", document.ChildColumnTitle, "Báo cáo quý"]));
         for (var i = 0; i < children.Count; i++)
         {
             table.Append(Row(
@@ -406,148 +228,4 @@ public static class ReportWordDocument
     /// <summary>The ratio as the Excel annex's formula rounds it: ROUND(part/whole*100, 1), 0 for no households.</summary>
     public static string Percent(int part, int whole) =>
         (whole == 0 ? 0 : Math.Round(part * 100.0 / whole, 1, MidpointRounding.AwayFromZero)).ToString("0.0", Vi);
-
-    private static Run TextRun(string text, bool bold = false, bool italic = false, int? size = null)
-    {
-        var properties = new RunProperties();
-        if (bold)
-        {
-            properties.Bold = new Bold();
-        }
-
-        if (italic)
-        {
-            properties.Italic = new Italic();
-        }
-
-        if (size is { } halfPoints)
-        {
-            properties.FontSize = new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) };
-            properties.FontSizeComplexScript = new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) };
-        }
-
-        return new Run(properties, new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
-    private static Paragraph Centered(Run run, int before = 0, int after = 0, bool keepNext = false)
-    {
-        var properties = new ParagraphProperties
-        {
-            SpacingBetweenLines = new SpacingBetweenLines
-            {
-                Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture),
-            },
-            Justification = new Justification { Val = JustificationValues.Center },
-        };
-        if (keepNext)
-        {
-            properties.KeepNext = new KeepNext();
-        }
-
-        return new Paragraph(properties, run);
-    }
-
-    private static Paragraph Heading(string text, int before = 120) => new(
-        new ParagraphProperties
-        {
-            KeepNext = new KeepNext(),
-            KeepLines = new KeepLines(),
-            SpacingBetweenLines = new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = "120" },
-            Indentation = new Indentation { FirstLine = Twips(10).ToString(CultureInfo.InvariantCulture) },
-            Justification = new Justification { Val = JustificationValues.Both },
-        },
-        TextRun(text, bold: true));
-
-    /// <summary>A paragraph of the letter: justified, first line indented 10 mm, 6 pt after, lines at 1.2.</summary>
-    private static Paragraph BodyParagraph(string text, bool keepNext = false)
-    {
-        var properties = new ParagraphProperties
-        {
-            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "120", Line = "288", LineRule = LineSpacingRuleValues.Auto },
-            Indentation = new Indentation { FirstLine = Twips(10).ToString(CultureInfo.InvariantCulture) },
-            Justification = new Justification { Val = JustificationValues.Both },
-        };
-        if (keepNext)
-        {
-            properties.KeepNext = new KeepNext();
-        }
-
-        return new Paragraph(properties, TextRun(text));
-    }
-
-    /// <summary>A short horizontal line, centred in <paramref name="available"/>: the bottom border of an empty 2-pt paragraph.</summary>
-    private static Paragraph Rule(int available, int length)
-    {
-        var indent = Math.Max(0, (available - length) / 2).ToString(CultureInfo.InvariantCulture);
-        return new Paragraph(
-            new ParagraphProperties
-            {
-                ParagraphBorders = new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6U, Space = 1U, Color = "000000" }),
-                SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "80", LineRule = LineSpacingRuleValues.Exact },
-                Indentation = new Indentation { Left = indent, Right = indent },
-            },
-            new Run(new RunProperties { FontSize = new FontSize { Val = "4" } }, new WordText("")));
-    }
-
-    private static Paragraph TableText(string text, bool bold, JustificationValues align) => new(
-        new ParagraphProperties
-        {
-            SpacingBetweenLines = new SpacingBetweenLines { Before = "20", After = "20", Line = "240", LineRule = LineSpacingRuleValues.Auto },
-            Justification = new Justification { Val = align },
-        },
-        TextRun(text, bold: bold, size: TableHalfPoints));
-
-    private static Table BorderlessTable(IReadOnlyList<int> widths)
-    {
-        var table = new Table(new TableProperties
-        {
-            TableWidth = new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            TableBorders = new TableBorders(
-                new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
-                new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
-                new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
-            TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
-            TableCellMarginDefault = new TableCellMarginDefault(
-                new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa }),
-        });
-        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        return table;
-    }
-
-    private static Table GridTable(IReadOnlyList<int> widths)
-    {
-        static T Line<T>() where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4U, Color = "000000" };
-        var table = new Table(new TableProperties
-        {
-            TableWidth = new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            TableBorders = new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(),
-                Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
-            TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
-            TableCellMarginDefault = new TableCellMarginDefault(
-                new TableCellLeftMargin { Width = 60, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa }),
-        });
-        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        return table;
-    }
-
-    private static TableRow Row(params TableCell[] cells)
-    {
-        var row = new TableRow();
-        row.Append(cells);
-        return row;
-    }
-
-    private static TableCell Cell(int width, IEnumerable<OpenXmlElement> content, bool shaded = false)
-    {
-        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
-        if (shaded)
-        {
-            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "F2F2F2", Color = "auto" });
-        }
-
-        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        var cell = new TableCell(properties);
-        cell.Append(content);
-        return cell;
-    }
 }

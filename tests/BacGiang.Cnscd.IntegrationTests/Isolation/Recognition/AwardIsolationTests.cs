@@ -3,6 +3,7 @@ using BacGiang.Cnscd.Core.Domain;
 using BacGiang.Cnscd.Core.Features.Common;
 using BacGiang.Cnscd.Core.Features.Common.Results;
 using BacGiang.Cnscd.Core.Features.Recognition;
+using BacGiang.Cnscd.Core.Features.Reports;
 using BacGiang.Cnscd.Core.Features.Teams;
 using BacGiang.Cnscd.Core.Tenancy;
 using BacGiang.Cnscd.IntegrationTests.Infrastructure;
@@ -12,8 +13,9 @@ namespace BacGiang.Cnscd.IntegrationTests.Isolation.Recognition;
 
 /// <summary>
 /// The DX Day awards register in the service isolation matrix (<see cref="ServiceIsolationMatrix"/>): every public method
-/// of <see cref="AwardNominationService"/> against the sibling's nominations and nominees, and the same calls on the
-/// actor's own. The round is the province's: no district, commune or village account opens one.
+/// of <see cref="AwardNominationService"/> and <see cref="AwardDocumentService"/> against the sibling's nominations,
+/// nominees and lists, and the same calls on the actor's own. The round is the province's: no district, commune or village
+/// account opens one; nor does one export the annex of the province's decisions.
 /// </summary>
 public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIsolationMatrix(provider)
 {
@@ -104,6 +106,32 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
                 await TeamOfAsync(m, m.ForeignVillage));
             Assert.Empty(await Queries(m).HonoursOfTeamAsync(foreign.NomineeTeamId!.Value));
         },
+        ["AwardDocumentService.ExportListAsync"] = async m =>
+        {
+            foreach (var unit in new[] { m.Foreign, m.ForeignVillage }.DistinctBy(u => u.Id)) // one unit for the village pair
+            {
+                await NominationAsync(m, unit, AwardStatus.Submitted, AwardForm.ProvincialChairmanCertificate);
+                foreach (var format in new[] { ReportFormat.Word, ReportFormat.Excel })
+                {
+                    await Assert.ThrowsAsync<ScopeViolationException>(() => Documents(m).ExportListAsync(unit.Id, Year, format));
+                }
+
+                // Refused once per request and filed under the sibling unit, where its superiors look; nothing exported.
+                await using var db = m.Database.CreateSystemContext();
+                Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                    && a.EntityType == nameof(AwardNomination) && a.UnitId == unit.Id && a.Changes!.Contains("\"document\":\"AwardList\"")));
+                Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Export && a.UserId == m.Actor.UserId && a.UnitId == unit.Id));
+            }
+        },
+        ["AwardDocumentService.ExportAnnexAsync"] = async m =>
+        {
+            var decided = await NominationAsync(m, m.Foreign, AwardStatus.Decided, AwardForm.ProvincialChairmanCertificate);
+            await Assert.ThrowsAsync<ScopeViolationException>(() => Documents(m).ExportAnnexAsync(Year));
+            await using var db = m.Database.CreateSystemContext();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Refused && a.UserId == m.Actor.UserId
+                && a.EntityType == nameof(AwardNomination) && a.UnitId == m.Actor.UnitId && a.Changes!.Contains("AwardAnnex")), "the annex's refusal is not on record");
+            Assert.Equal(AwardStatus.Decided, (await db.AwardNominations.AsNoTracking().SingleAsync(n => n.Id == decided.Id)).Status);
+        },
     };
 
     private static readonly Dictionary<string, Func<MatrixContext, Task>> Own = new()
@@ -148,6 +176,26 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
             await NominationAsync(m, m.OwnVillage, AwardStatus.Awarded, AwardForm.ProvincialChairmanCertificate, team);
             Assert.Single(await Queries(m).HonoursOfTeamAsync(team));
         },
+        ["AwardDocumentService.ExportListAsync"] = async m =>
+        {
+            // A village's nominations are in its commune's list: a village leader exports none (as the quarterly report).
+            if (m.Actor.Role() == AppRole.VillageLeader)
+            {
+                return;
+            }
+
+            var own = await NominationAsync(m, m.OwnVillage, AwardStatus.Submitted, AwardForm.ProvincialChairmanCertificate);
+            var word = await Documents(m).ExportListAsync(m.Own.Id, Year, ReportFormat.Word);
+            using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(word.Content), false))
+            {
+                var text = document.MainDocumentPart!.Document.Body!.InnerText;
+                Assert.Contains(own.NomineeName, text, StringComparison.Ordinal);
+                Assert.DoesNotContain(m.Foreign.Name, text, StringComparison.Ordinal);
+            }
+
+            Assert.NotEmpty((await Documents(m).ExportListAsync(m.Own.Id, Year, ReportFormat.Excel)).Content);
+            await AssertNothingRefusedAsync(m);
+        },
     };
 
     internal override IReadOnlyDictionary<string, Func<MatrixContext, Task>> SiblingCases => Sibling;
@@ -157,6 +205,7 @@ public abstract class AwardIsolationTests(DatabaseProvider provider) : ServiceIs
     private static AwardNominationService Commands(MatrixContext m) => CoreServices.Create<AwardNominationService>(new ActorContextFactory(m.Database, m.Actor));
 
     private static AwardQueryService Queries(MatrixContext m) => CoreServices.Create<AwardQueryService>(new ActorContextFactory(m.Database, m.Actor));
+    private static AwardDocumentService Documents(MatrixContext m) => CoreServices.Create<AwardDocumentService>(new ActorContextFactory(m.Database, m.Actor));
 
     private static AwardNominationInput Input(NomineeKind kind, int id, AwardForm form = AwardForm.ProvincialChairmanCertificate) =>
         new(Year, kind, id, "Thành tích", null, form);

@@ -18,11 +18,14 @@ public static class AwardLabels
     };
 
     /// <summary>The document addresses (the files a clerk sends: the list of a unit and the decision's annex).</summary>
-    public static string ListWord(int year, int unitId) => $"awards/{year}/unit/{unitId}/list.docx";
+    public static string ListWord(int year, int unitId) => AwardEndpoints.ListWordPath(year, unitId).TrimStart('/');
 
-    public static string ListExcel(int year, int unitId) => $"awards/{year}/unit/{unitId}/list.xlsx";
+    public static string ListExcel(int year, int unitId) => AwardEndpoints.ListExcelPath(year, unitId).TrimStart('/');
 
-    public static string AnnexWord(int year) => $"awards/{year}/annex.docx";
+    public static string AnnexWord(int year) => AwardEndpoints.AnnexPath(year).TrimStart('/');
+
+    /// <summary>The roles that export a unit's list (a village's nominations are in its commune's list).</summary>
+    public const string ListRoles = "CommuneOfficer,DistrictOfficer,ProvinceAdmin,ProvinceViewer,HomeAffairsAppraiser";
 
     public static string Dossier(int nominationId) => $"awards/dossier/{nominationId}";
 }
