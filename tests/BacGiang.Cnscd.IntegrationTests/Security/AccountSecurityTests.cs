@@ -18,6 +18,26 @@ namespace BacGiang.Cnscd.IntegrationTests.Security;
 /// <summary>Lockout, two-factor for ProvinceAdmin, password hashing and session limits, on the running portal.</summary>
 public class AccountSecurityTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    /// <summary>Issue 21: a page opened without the rights says which roles it is for and what the account is.</summary>
+    [Fact]
+    public async Task APageOpenedWithoutTheRights_SaysWhichRolesItIsFor()
+    {
+        var client = PortalClient.Create(factory);
+        await PortalClient.SignInAsync(client, "thon@demo.cnscd.vn", DemoAccounts.Password);
+
+        var refused = await client.GetAsync("/audit");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var page = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync(refused.Headers.Location)).Content.ReadAsStringAsync());
+        Assert.Contains("Trang này dành cho: Cán bộ Sở (quản trị), Cán bộ UBND huyện.", page, StringComparison.Ordinal);
+        Assert.Contains("Tài khoản của bạn là Tổ trưởng thôn.", page, StringComparison.Ordinal);
+
+        // An address of another site, or of no page, is not explained (and not echoed).
+        var foreign = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync("/Account/AccessDenied?ReturnUrl=%2F%2Fevil.example%2Faudit")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Trang này dành cho", foreign, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", foreign, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FiveWrongPasswords_LockTheAccountForFifteenMinutes()
     {
