@@ -223,6 +223,33 @@ public abstract class DefaultDemoTests(DefaultDemoPortalFactory factory)
         Assert.Contains(awaiting.Items, m => m.Title.StartsWith("Tổ CNSCĐ trực hướng dẫn dịch vụ công", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheAwards_HoldLastDxDaysCommendations_AndTheNextRoundWaitsForHomeAffairs()
+    {
+        await using (var db = CreateSystemContext())
+        {
+            var awarded = await db.AwardNominations.Where(n => n.Status == AwardStatus.Awarded).ToListAsync();
+            Assert.Equal([AwardForm.ProvincialChairmanCertificate, AwardForm.CommuneChairmanCertificate], awarded.Select(n => n.ProposedForm).Order());
+            Assert.All(awarded, n => Assert.Equal(AwardRound.DigitalTransformationDay(n.Year), n.AwardedOn));
+            // Each step was dated on its own day: the decision in September, after Home Affairs' appraisal.
+            var provincial = awarded.Single(n => n.ProposedForm == AwardForm.ProvincialChairmanCertificate);
+            Assert.True(provincial.AppraisedOn < provincial.DecisionDate, "the appraisal precedes the decision");
+            Assert.Equal(2, await db.AwardRounds.CountAsync());
+        }
+
+        // Home Affairs' appraiser finds the next round's nomination waiting for it, and its team's commendation shows.
+        await using var db2 = CreateSystemContext();
+        await using var appraiser = await SignedInScopeAsync("noivu@demo.cnscd.vn");
+        var awards = appraiser.ServiceProvider.GetRequiredService<Core.Features.Recognition.AwardQueryService>();
+        var next = await db2.AwardRounds.MaxAsync(r => r.Year);
+        var waiting = await awards.ListAsync(new Core.Features.Recognition.AwardListFilter(next, AwaitingMe: true), new PageRequest(0, 10));
+        Assert.Equal(AwardStatus.Selected, Assert.Single(waiting.Items).Status);
+        await using var commune = await SignedInScopeAsync("xa@demo.cnscd.vn");
+        var teamId = await db2.AwardNominations.Where(n => n.NomineeTeamId != null && n.Status == AwardStatus.Awarded).Select(n => n.NomineeTeamId!.Value).SingleAsync();
+        var honours = await commune.ServiceProvider.GetRequiredService<Core.Features.Recognition.AwardQueryService>().HonoursOfTeamAsync(teamId);
+        Assert.Equal("1520/QĐ-UBND", Assert.Single(honours).DecisionNumber);
+    }
+
     /// <summary>A service scope acting as the demo account, with the claims it would have after signing in.</summary>
     private async Task<AsyncServiceScope> SignedInScopeAsync(string email)
     {
