@@ -325,6 +325,27 @@ public abstract class AwardNominationServiceTests(DatabaseProvider provider) : E
     }
 
     [Fact]
+    public async Task ANewDossier_ReplacesTheOld_AndTheOldFileIsNotKept()
+    {
+        await OpenRoundAsync();
+        var service = Commands(Mini.C1, "officer-c1");
+        var input = await TeamInputAsync(Mini.C1);
+        var created = (await service.CreateAsync(Mini.C1.Id, input, Dossier)).Value!;
+        var first = (await StoredAsync(created.Id)).DossierFileId;
+        var saved = await service.SaveAsync(created.Id, input, new FileUpload("bao-cao-thanh-tich.pdf", "%PDF-1.4 bản mới"u8.ToArray()), created.Version);
+        Assert.True(saved.Succeeded, saved.Error);
+        var kept = await Commands(Mini.C1, "officer-c1").SaveAsync(created.Id, input with { Achievements = "Sửa thành tích" }, null, saved.Value!.Version);
+        Assert.True(kept.Succeeded, kept.Error);
+
+        var stored = await StoredAsync(created.Id);
+        await using var db = Database.CreateSystemContext();
+        Assert.NotEqual(first, stored.DossierFileId);
+        Assert.Equal("bao-cao-thanh-tich.pdf", (await db.Attachments.SingleAsync(a => a.Id == stored.DossierFileId)).FileName);
+        Assert.False(await db.Attachments.AnyAsync(a => a.Id == first));
+        Assert.Equal(1, await db.Attachments.CountAsync(a => a.UnitId == Mini.C1.Id)); // saving without a file keeps the dossier
+    }
+
+    [Fact]
     public async Task BadInput_GetsFieldMessages_AndNothingIsStored()
     {
         await OpenRoundAsync();

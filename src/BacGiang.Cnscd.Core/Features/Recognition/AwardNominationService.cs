@@ -358,6 +358,12 @@ public sealed class AwardNominationService(IDbContextFactory<CnscdDbContext> con
         nomination.ProposedForm = input.Form;
         if (check is not null)
         {
+            // A new dossier replaces the old one: the old file is removed with the same save, so no unreferenced copy stays stored.
+            if (nomination.DossierFileId is { } replaced && await db.Attachments.FirstOrDefaultAsync(a => a.Id == replaced, cancellationToken) is { } old)
+            {
+                db.Attachments.Remove(old);
+            }
+
             var attachment = new Attachment
             {
                 Id = Guid.NewGuid(), UnitId = nomination.UnitId, FileName = check.FileName, ContentType = check.ContentType,
