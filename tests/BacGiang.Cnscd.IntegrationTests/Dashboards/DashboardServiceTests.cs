@@ -136,6 +136,16 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : EngineT
         Assert.Equal([(Mini.C1.Id, 2), (Mini.C3.Id, 1)], district.Children.OrderBy(c => c.UnitId).Select(c => (c.UnitId, c.Figures.AwardsDecided)));
         var commune = (await For(MiniProvince.ActorFor(Mini.C1, "officer-c1")).GetAsync(Mini.C1.Id))!;
         Assert.Equal(2, commune.Totals.AwardsDecided);
+
+        // The Excel export carries the same figure (and the models'), total first, then a row per child.
+        var file = await For(MiniProvince.ActorFor(Mini.D1, "officer-d1")).ExportAsync(Mini.D1.Id);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(file!));
+        var sheet = workbook.Worksheet(1);
+        var column = sheet.Row(3).CellsUsed().Single(c => c.GetString() == "Khen thưởng Ngày CĐS có quyết định").Address.ColumnNumber;
+        Assert.Contains(sheet.Row(3).CellsUsed(), c => c.GetString() == "Mô hình đã công bố");
+        Assert.Equal(3, sheet.Cell(4, column).GetDouble());
+        var c1 = Enumerable.Range(5, 2).Single(r => sheet.Cell(r, 1).GetString() == Mini.C1.Name);
+        Assert.Equal(2, sheet.Cell(c1, column).GetDouble());
     }
 
     [Fact]

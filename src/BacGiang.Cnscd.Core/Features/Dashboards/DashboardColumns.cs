@@ -29,5 +29,7 @@ public static class DashboardColumns
         new("active", "Tổ đang hoạt động", f => f.TeamsActive),
         new("reportsDue", "Báo cáo đến hạn", f => f.ReportsDue),
         new("reportsOnTime", "Báo cáo đúng hạn", f => f.ReportsOnTime),
+        new("models", "Mô hình đã công bố", f => f.ModelsPublished),
+        new("awards", "Khen thưởng Ngày CĐS có quyết định", f => f.AwardsDecided),
     ];
 }
