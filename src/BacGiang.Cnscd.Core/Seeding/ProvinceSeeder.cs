@@ -215,7 +215,7 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         var count = await writer.WriteAsync(table, rows, cancellationToken);
         await writer.ResetIdentityAsync(table, cancellationToken);
         report.Tables.Add((table.Name, count, watch.Elapsed));
-        progress?.Report($"{table.Name}: {count:N0} dòng trong {watch.Elapsed.TotalSeconds:F1} s ({count / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0} dòng/s)");
+        progress?.Report($"{SeedProgressLabels.Of(table.Name)}: {count:N0} dòng trong {watch.Elapsed.TotalSeconds:F1} s ({count / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0} dòng/s)");
     }
 
     private async Task<Dictionary<int, DateOnly>> WriteHouseholdsAsync(IBulkWriter writer, ProvinceGenerator generator,
@@ -276,7 +276,7 @@ public sealed class ProvinceSeeder(CnscdDbContext db)
         report.Tables.Add((visits.Name, written[2], elapsed[2]));
         for (var t = 0; t < 3; t++)
         {
-            progress?.Report($"{new[] { households.Name, skills.Name, visits.Name }[t]}: {written[t]:N0} dòng, ghi trong {elapsed[t].TotalSeconds:F1} s ({written[t] / Math.Max(elapsed[t].TotalSeconds, 0.001):N0} dòng/s)");
+            progress?.Report($"{SeedProgressLabels.Of(new[] { households.Name, skills.Name, visits.Name }[t])}: {written[t]:N0} dòng, ghi trong {elapsed[t].TotalSeconds:F1} s ({written[t] / Math.Max(elapsed[t].TotalSeconds, 0.001):N0} dòng/s)");
         }
 
         return lastVisit;

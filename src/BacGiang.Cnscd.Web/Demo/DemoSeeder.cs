@@ -27,11 +27,11 @@ public sealed class DemoSeeder(CnscdDbContext db, UserManager<AppUser> userManag
         }
 
         var report = await new ProvinceSeeder(db).SeedAsync(SeedOptions.Demo(clock.Today),
-            new Progress<string>(line => logger.LogInformation("Seed: {Line}", line)), cancellationToken);
-        logger.LogInformation("Demo data seeded in {Seconds:F1} s ({Rows} bulk rows)", report.Total.TotalSeconds, report.BulkRows);
+            new Progress<string>(line => logger.LogInformation("Demo: {Line}", line)), cancellationToken);
+        logger.LogInformation("Demo: đã ghi dữ liệu tỉnh demo trong {Seconds:F1} s ({Rows:N0} dòng)", report.Total.TotalSeconds, report.BulkRows);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await CreateAccountsAsync(cancellationToken);
-        logger.LogInformation("Demo accounts created in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+        logger.LogInformation("Demo: đã tạo tài khoản demo trong {Seconds:F1} s", watch.Elapsed.TotalSeconds);
         if (DemoTreeSetting.From(configuration) == DemoTree.Reformed2025)
         {
             await ActivatorUtilities.CreateInstance<DemoHistory>(services).SeedAsync(cancellationToken);

@@ -17,7 +17,9 @@ public sealed class ProcessTests : IDisposable
 
     private string SqliteArg => $"--ConnectionStrings:Cnscd=Data Source={_dbPath};Pooling=false";
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string? stdin, params string[] args)
+    private static Task<(int ExitCode, string Output)> RunAsync(string? stdin, params string[] args) => RunInAsync("Production", stdin, args);
+
+    private static async Task<(int ExitCode, string Output)> RunInAsync(string environment, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,7 +35,7 @@ public sealed class ProcessTests : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Logging__Directory"] = Path.Combine(Path.GetTempPath(), "cnscd-test-logs");
         using var process = Process.Start(start)!;
         if (stdin is not null)
@@ -126,6 +128,51 @@ public sealed class ProcessTests : IDisposable
         var (exit, output) = await RunAsync("ngan", "create-admin", "--email", "a@b.vn", SqliteArg);
         Assert.NotEqual(0, exit);
         Assert.Contains("12", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 21: the first seed of the demo says what it is doing, in Vietnamese, with counts (units, households, visits, the
+    /// village summaries, the accounts, the reform), and then prints the logins in the order the README lists them.
+    /// </summary>
+    [Fact]
+    public async Task TheDemoSeed_PrintsItsProgressInVietnamese_ThenTheLoginsInTheReadmesOrder()
+    {
+        var (exit, output) = await RunInAsync("Development", null, "seed-demo", SqliteArg);
+        Assert.True(exit == 0, output);
+
+        foreach (var line in new[]
+        {
+            "Demo: Đơn vị hành chính: 195 xã", "Demo: Tổ CNSCĐ: ", "Demo: Thành viên trong tổ: ", "Demo: Hộ gia đình: 12,000", "Demo: Lượt thăm hộ: ",
+            "Demo: Tổng hợp theo thôn: ", "Demo: đã ghi dữ liệu tỉnh demo trong", "Demo: đã tạo tài khoản demo trong", "sắp xếp đơn vị từ 01/07/2025 đã áp dụng",
+            "Đã gieo tỉnh demo trong",
+        })
+        {
+            Assert.Contains(line, output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("seeded in", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seed: ", output, StringComparison.Ordinal);
+
+        // The logins, in the order printed, are the README's table (whose disabled district officer is told apart below it).
+        var printed = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\S+\s+(\S+@demo\.cnscd\.vn) / ")).Where(m => m.Success)
+            .Select(m => m.Groups[1].Value).ToList();
+        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\|[^|]+\| `(\S+@demo\.cnscd\.vn)` \| `")).Where(m => m.Success)
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(5, printed.Count);
+        Assert.Equal(readme, printed);
+        Assert.Contains("huyen@demo.cnscd.vn — đã khóa", output, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BacGiang.Cnscd.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("the repository's root was not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]
