@@ -144,6 +144,71 @@ public class AxePageTests(BrowserPortal portal, ITestOutputHelper output) : ICla
         Assert.True(gone.Count == 0, "Fixed: remove from Known: " + string.Join(", ", gone));
     }
 
+    /// <summary>
+    /// States a plain page load never shows (issue 21): field messages after an empty save, an open confirmation dialog, a
+    /// sign-in error. Each is reached as a person reaches it, then checked like the pages, at both widths.
+    /// </summary>
+    [Fact]
+    public async Task StatesThePagesReachOnlyByActing_HaveNoSeriousOrCriticalViolation()
+    {
+        var ids = await OwnIdsAsync();
+        var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var width in Widths)
+        {
+            var village = await OpenAsAsync(Village, width);
+            await village.GotoAsync(portal.BaseUrl + "/practices/new");
+            await Assertions.Expect(village.Locator("#practice-editor-title[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await village.ClickAsync(".practice-save");
+            await Assertions.Expect(village.Locator(".practice-field-title")).ToContainTextAsync("Chưa nhập tên mô hình");
+            await CheckAsync(village, "practice form with its field messages", width, found);
+            await village.Context.CloseAsync();
+
+            var commune = await OpenAsAsync(Commune, width);
+            await commune.GotoAsync(portal.BaseUrl + "/awards/new");
+            await Assertions.Expect(commune.Locator("#award-editor-title[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await commune.ClickAsync(".award-save");
+            await Assertions.Expect(commune.Locator(".award-field-nominee")).ToContainTextAsync("Chọn đối tượng đề nghị.");
+            await CheckAsync(commune, "award form with its field messages", width, found);
+
+            await commune.GotoAsync(portal.BaseUrl + Fill("/awards/{awardDraft}", ids));
+            await Assertions.Expect(commune.Locator("#award-title[data-ready='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await commune.ClickAsync(".award-submit");
+            await Assertions.Expect(commune.Locator(".mud-dialog")).ToBeVisibleAsync();
+            await CheckAsync(commune, "confirmation dialog", width, found);
+            await commune.Context.CloseAsync();
+
+            var signedOut = await OpenAsAsync(null, width);
+            await signedOut.GotoAsync(portal.BaseUrl + "/Account/Login");
+            // An address nobody has: a real account's failed attempts would count toward its lockout.
+            await signedOut.FillAsync("#Input\\.Email", "khong-co-ai@demo.cnscd.vn");
+            await signedOut.FillAsync("#Input\\.Password", "mat-khau-sai");
+            await signedOut.ClickAsync("button[type=submit]");
+            await Assertions.Expect(signedOut.Locator("body")).ToContainTextAsync("không đúng");
+            await CheckAsync(signedOut, "sign-in error", width, found);
+            await signedOut.Context.CloseAsync();
+        }
+
+        foreach (var (key, detail) in found)
+        {
+            output.WriteLine($"{key} — {detail}");
+        }
+
+        Assert.True(found.Count == 0, "Serious or critical violations:\n" + string.Join("\n", found.Select(f => f.Key + " — " + f.Value)));
+    }
+
+    private static async Task CheckAsync(IPage page, string state, ViewportSize width, SortedDictionary<string, string> found)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagAa] }, ResultTypes = [ResultType.Violations],
+        });
+        foreach (var violation in results.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var where = string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Target?.ToString() + " " + Shorten(n.Html)));
+            found[$"{violation.Id} @ {state} ({width.Width}px)"] = $"{violation.Nodes.Length} nodes: {where}";
+        }
+    }
+
     private async Task<IPage> OpenAsAsync(string? account, ViewportSize width)
     {
         if (account is not null)
