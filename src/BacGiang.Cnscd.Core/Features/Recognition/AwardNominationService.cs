@@ -408,17 +408,12 @@ public sealed class AwardNominationService(IDbContextFactory<CnscdDbContext> con
         return CommandResult<AwardSaved>.Refused(reason);
     }
 
-    private static async Task<CommandResult<AwardSaved>> ConflictAsync(CnscdDbContext db, AwardNomination stored, CancellationToken cancellationToken)
-    {
-        var who = stored.LastActedByUserId is null ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == stored.LastActedByUserId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
-        var when = stored.LastActedAtUtc is { } at ? VietnamClock.ToVietnam(at).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : null;
-        var message = $"Hồ sơ vừa được {who ?? "người khác"} cập nhật{(when is null ? "" : " lúc " + when)} " +
-            $"(trạng thái hiện tại: {stored.Status.ToVietnamese()}). Tải lại để xem trước khi thao tác tiếp.";
-        return CommandResult<AwardSaved>.Conflicted(new EditConflict(message, stored.Version, who, stored.LastActedAtUtc),
+    private static async Task<CommandResult<AwardSaved>> ConflictAsync(CnscdDbContext db, AwardNomination stored, CancellationToken cancellationToken) =>
+        CommandResult<AwardSaved>.Conflicted(
+            await StepConflicts.DescribeAsync(db, "Hồ sơ", stored.LastActedByUserId, stored.LastActedAtUtc, stored.Status.ToVietnamese(), stored.Version,
+                cancellationToken),
             new AwardSaved(stored.Id, stored.Version, stored.Status));
-    }
 
     // Invisible and control characters removed (tabs and line feeds kept), NFC, trimmed; null when nothing is left.
-    private static string? Clean(string? text) => text is null ? null : ImportText.Clean(text) is { Length: > 0 } kept ? kept : null;
+    private static string? Clean(string? text) => ImportText.CleanOrNull(text);
 }

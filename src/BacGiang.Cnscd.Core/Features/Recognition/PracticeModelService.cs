@@ -179,16 +179,11 @@ public sealed class PracticeModelService(IDbContextFactory<CnscdDbContext> conte
         return CommandResult<PracticeSaved>.Refused(reason);
     }
 
-    private static async Task<CommandResult<PracticeSaved>> ConflictAsync(CnscdDbContext db, PracticeModel stored, CancellationToken cancellationToken)
-    {
-        var who = stored.LastActedByUserId is null ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == stored.LastActedByUserId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
-        var when = stored.LastActedAtUtc is { } at ? VietnamClock.ToVietnam(at).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : null;
-        var message = $"Mô hình vừa được {who ?? "người khác"} cập nhật{(when is null ? "" : " lúc " + when)} " +
-            $"(trạng thái hiện tại: {stored.Status.ToVietnamese()}). Tải lại để xem trước khi thao tác tiếp.";
-        return CommandResult<PracticeSaved>.Conflicted(new EditConflict(message, stored.Version, who, stored.LastActedAtUtc),
+    private static async Task<CommandResult<PracticeSaved>> ConflictAsync(CnscdDbContext db, PracticeModel stored, CancellationToken cancellationToken) =>
+        CommandResult<PracticeSaved>.Conflicted(
+            await StepConflicts.DescribeAsync(db, "Mô hình", stored.LastActedByUserId, stored.LastActedAtUtc, stored.Status.ToVietnamese(), stored.Version,
+                cancellationToken),
             new PracticeSaved(stored.Id, stored.Version, stored.Status));
-    }
 
     private sealed record Fields(string Title, DigitalSkills Skills, string Description, int HouseholdsReached, int AccountsOpened,
         string? OtherResults, DateOnly StartedOn, DateOnly? EndedOn, string ContactName, string? ContactPhone);
@@ -276,5 +271,5 @@ public sealed class PracticeModelService(IDbContextFactory<CnscdDbContext> conte
     }
 
     // Invisible and control characters removed (tabs and line feeds kept), NFC, trimmed; null when nothing is left.
-    private static string? Clean(string? text) => text is null ? null : ImportText.Clean(text) is { Length: > 0 } kept ? kept : null;
+    private static string? Clean(string? text) => ImportText.CleanOrNull(text);
 }

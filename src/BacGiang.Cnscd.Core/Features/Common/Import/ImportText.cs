@@ -6,6 +6,9 @@ namespace BacGiang.Cnscd.Core.Features.Common.Import;
 /// <summary>Text of uploaded cells: decoding the file's escapes, removing what cannot be seen, and echoing it safely in messages.</summary>
 public static class ImportText
 {
+    /// <summary><see cref="Clean(string)"/>, and null when nothing is left (or there was nothing): what a form's optional field stores.</summary>
+    public static string? CleanOrNull(string? text) => text is null ? null : Clean(text) is { Length: > 0 } kept ? kept : null;
+
     /// <summary>
     /// The text without control and invisible characters (NUL, ESC, zero-width spaces, bidi overrides such as
     /// U+202E, the BOM, soft hyphens), in NFC, trimmed. Such characters cannot be seen in Excel nor on a page, so
